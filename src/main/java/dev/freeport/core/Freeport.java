@@ -1,0 +1,69 @@
+package dev.freeport.core;
+
+import dev.freeport.core.discovery.Discovery;
+import dev.freeport.core.kill.BindProbe;
+import dev.freeport.core.kill.Escalation;
+import dev.freeport.core.kill.PortFreer;
+import dev.freeport.core.model.PortFinding;
+import dev.freeport.core.model.PortResult;
+import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.safety.SafetyPolicy;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The library entry point: list listeners, survey who holds ports, and free them. Never prints;
+ * every result is a value.
+ */
+public final class Freeport {
+  private final Host host;
+  private final Discovery discovery;
+  private final long self;
+
+  public Freeport(Host host) {
+    this.host = host;
+    this.discovery = new Discovery(host.sockets(), host.processes());
+    this.self = ProcessHandle.current().pid();
+  }
+
+  /** Every listening socket on the given ports ({@link PortSet#all()} for all), one row per holder. */
+  public List<SocketRow> list(Set<Protocol> protocols, PortSet ports) {
+    return discovery.list(protocols, ports);
+  }
+
+  /** Who holds each requested port, with trees and safety verdicts; changes nothing. */
+  public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports) {
+    return discovery.survey(protocols, ports,
+        table -> new SafetyPolicy(self, Set.copyOf(table.ancestors(self)), host.criticalProcessNames()));
+  }
+
+  /**
+   * Stops what the survey found (only what the safety policy allows) and checks each port again.
+   *
+   * @param timeout how long to wait for graceful exits before forcing
+   * @param force skip the graceful request
+   * @throws InterruptedException when interrupted; processes already signalled stay signalled
+   */
+  public List<PortResult> free(
+      List<PortFinding> findings,
+      Set<Protocol> protocols,
+      Duration timeout,
+      boolean force,
+      Escalation.Progress progress)
+      throws InterruptedException {
+    ProcessTable table = host.processes().snapshot();
+    Set<Long> keep = new HashSet<>(table.ancestors(self));
+    keep.add(self);
+    return new PortFreer(discovery, host::openTerminator, new BindProbe(), keep)
+        .free(findings, protocols, timeout, force, progress);
+  }
+
+  public String privilegeHint() {
+    return host.privilegeHint();
+  }
+}

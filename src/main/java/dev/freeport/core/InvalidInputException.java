@@ -1,0 +1,8 @@
+package dev.freeport.core;
+
+/** Input the user gave cannot be understood; the message says why in one line. */
+public final class InvalidInputException extends RuntimeException {
+  public InvalidInputException(String message) {
+    super(message);
+  }
+}

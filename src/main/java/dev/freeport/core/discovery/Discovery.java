@@ -1,0 +1,122 @@
+package dev.freeport.core.discovery;
+
+import dev.freeport.core.model.ListeningSocket;
+import dev.freeport.core.model.PortFinding;
+import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessNode;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.safety.SafetyPolicy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Finds who listens on which port and describes them; never changes anything. */
+public final class Discovery {
+  private static final Comparator<SocketRow> ROW_ORDER =
+      Comparator.<SocketRow>comparingInt(r -> r.endpoint().port())
+          .thenComparing(r -> r.endpoint().protocol())
+          .thenComparingInt(r -> r.endpoint().ipVersion())
+          .thenComparing(r -> r.endpoint().address())
+          .thenComparingLong(r -> r.process().map(ProcessInfo::pid).orElse(Long.MAX_VALUE));
+
+  private final SocketTable sockets;
+  private final ProcessInspector processes;
+
+  public Discovery(SocketTable sockets, ProcessInspector processes) {
+    this.sockets = sockets;
+    this.processes = processes;
+  }
+
+  public SocketTable sockets() {
+    return sockets;
+  }
+
+  public ProcessInspector processes() {
+    return processes;
+  }
+
+  /** One row per (socket, holder), sorted by port, protocol, IP version, address and pid. */
+  public List<SocketRow> list(Set<Protocol> protocols, PortSet ports) {
+    Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
+    List<SocketRow> rows = new ArrayList<>();
+    for (ListeningSocket s : sockets.listening(protocols, ports)) {
+      if (s.ownerHidden()) {
+        rows.add(new SocketRow(s.endpoint(), Optional.empty()));
+        continue;
+      }
+      for (long pid : s.holders()) {
+        known.computeIfAbsent(pid, processes::describe)
+            .ifPresent(p -> rows.add(new SocketRow(s.endpoint(), Optional.of(p))));
+      }
+    }
+    rows.sort(ROW_ORDER);
+    return rows;
+  }
+
+  /**
+   * For each requested port, every socket on it and every holder with the tree below it, judged
+   * by the safety policy that {@code policyFor} builds from the process snapshot.
+   */
+  public List<PortFinding> survey(
+      Set<Protocol> protocols, PortSet requested, Function<ProcessTable, SafetyPolicy> policyFor) {
+    Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
+    for (ListeningSocket s : sockets.listening(protocols, requested)) {
+      byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
+    }
+    ProcessTable table = byPort.isEmpty() ? new ProcessTable(List.of()) : processes.snapshot();
+    SafetyPolicy policy = policyFor.apply(table);
+    Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
+    return requested.stream()
+        .mapToObj(port -> {
+          List<ListeningSocket> onPort = byPort.getOrDefault(port, List.of());
+          return new PortFinding(port, onPort, holders(onPort, table, policy, known));
+        })
+        .toList();
+  }
+
+  private List<ProcessNode> holders(
+      List<ListeningSocket> onPort,
+      ProcessTable table,
+      SafetyPolicy policy,
+      Map<Long, Optional<ProcessInfo>> known) {
+    Set<Long> pids = new LinkedHashSet<>();
+    onPort.forEach(s -> pids.addAll(s.holders()));
+    List<ProcessNode> roots = new ArrayList<>();
+    for (long pid : pids) {
+      boolean belowAnother = table.ancestors(pid).stream().anyMatch(pids::contains);
+      if (!belowAnother) {
+        describe(pid, known).ifPresent(info -> roots.add(node(info, table, policy, known)));
+      }
+    }
+    return roots;
+  }
+
+  private ProcessNode node(
+      ProcessInfo info,
+      ProcessTable table,
+      SafetyPolicy policy,
+      Map<Long, Optional<ProcessInfo>> known) {
+    List<ProcessNode> children = new ArrayList<>();
+    for (ProcessRef child : table.children(info.pid())) {
+      describe(child.pid(), known)
+          .filter(c -> c.ref().equals(child))
+          .ifPresent(c -> children.add(node(c, table, policy, known)));
+    }
+    return new ProcessNode(info, policy.judge(info), children);
+  }
+
+  private Optional<ProcessInfo> describe(long pid, Map<Long, Optional<ProcessInfo>> known) {
+    return known.computeIfAbsent(pid, processes::describe);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.freeport.core.kill;
+
+import dev.freeport.core.model.ProcessRef;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Signals exact processes and waits for them to exit, one implementation per platform. Every
+ * signal re-checks the process's identity (pid and start time) first, so a reused PID is never
+ * hit. Close it to release any handles it holds.
+ */
+public interface Terminator extends AutoCloseable {
+
+  /** What to ask of a process. */
+  enum Action {
+    /** Ask it to exit cleanly (SIGTERM on Unix). */
+    GRACEFUL,
+    /** Make it exit now (SIGKILL, TerminateProcess). */
+    FORCE,
+    /** Stop it from running, so it cannot fork while its tree is taken (SIGSTOP). */
+    FREEZE,
+    /** Let a stopped process run, so a pending graceful signal is acted on (SIGCONT). */
+    RESUME
+  }
+
+  /** What came of a signal. */
+  enum Delivery {
+    DELIVERED,
+    /** The process had already exited (or its PID now belongs to another process). */
+    GONE,
+    /** Not permitted: another user's process without the privilege to signal it. */
+    DENIED,
+    /** The platform has no such action; nothing was done. */
+    UNSUPPORTED
+  }
+
+  Delivery send(ProcessRef process, Action action);
+
+  /**
+   * Waits until every given process has exited or the timeout passes, reacting to each exit
+   * within a few milliseconds.
+   *
+   * @return the processes still running when it returned
+   */
+  Set<ProcessRef> awaitExit(Collection<ProcessRef> processes, Duration timeout);
+
+  /** False where the platform has no graceful stop yet, so the graceful wait is skipped. */
+  default boolean supportsGraceful() {
+    return true;
+  }
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,11 @@
+package dev.freeport.core.model;
+
+/**
+ * The identity of one process: its PID and its start time, so that a PID reused by another
+ * process is never mistaken for the one that was found.
+ *
+ * @param pid the process id
+ * @param startTime the start time in the platform's own exact unit (clock ticks since boot on
+ *     Linux, epoch milliseconds elsewhere); only ever compared with values read the same way
+ */
+public record ProcessRef(long pid, long startTime) {}

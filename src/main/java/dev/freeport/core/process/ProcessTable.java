@@ -1,0 +1,80 @@
+package dev.freeport.core.process;
+
+import dev.freeport.core.model.ProcessRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A snapshot of the process list: who is whose parent, and when each started. */
+public final class ProcessTable {
+
+  /** One process in the snapshot; start times are only comparable within one platform. */
+  public record Row(ProcessRef ref, long parentPid) {}
+
+  private final Map<Long, Row> byPid = new HashMap<>();
+  private final Map<Long, List<Row>> children = new HashMap<>();
+
+  public ProcessTable(Collection<Row> rows) {
+    for (Row r : rows) {
+      byPid.put(r.ref().pid(), r);
+    }
+    for (Row r : rows) {
+      Row parent = byPid.get(r.parentPid());
+      // A child that started before its "parent" belongs to an earlier holder of that PID.
+      if (parent != null && parent != r && r.ref().startTime() >= parent.ref().startTime()) {
+        children.computeIfAbsent(r.parentPid(), k -> new ArrayList<>()).add(r);
+      }
+    }
+  }
+
+  public Optional<Row> row(long pid) {
+    return Optional.ofNullable(byPid.get(pid));
+  }
+
+  /** The process as it is in this snapshot, if it is the same process (same start time). */
+  public boolean contains(ProcessRef ref) {
+    Row r = byPid.get(ref.pid());
+    return r != null && r.ref().equals(ref);
+  }
+
+  /** Everything below {@code root}, parents before their children; empty if root is gone. */
+  public List<ProcessRef> descendants(ProcessRef root) {
+    List<ProcessRef> out = new ArrayList<>();
+    if (!contains(root)) {
+      return out;
+    }
+    ArrayDeque<Long> queue = new ArrayDeque<>(List.of(root.pid()));
+    Set<Long> seen = new LinkedHashSet<>(queue);
+    while (!queue.isEmpty()) {
+      for (Row child : children.getOrDefault(queue.poll(), List.of())) {
+        if (seen.add(child.ref().pid())) {
+          out.add(child.ref());
+          queue.add(child.ref().pid());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Direct children of a process in this snapshot. */
+  public List<ProcessRef> children(long pid) {
+    return children.getOrDefault(pid, List.of()).stream().map(Row::ref).toList();
+  }
+
+  /** The parent chain of {@code pid}, nearest first, excluding pid itself. */
+  public List<Long> ancestors(long pid) {
+    List<Long> out = new ArrayList<>();
+    Row r = byPid.get(pid);
+    while (r != null && r.parentPid() > 0 && !out.contains(r.parentPid()) && r.parentPid() != pid) {
+      out.add(r.parentPid());
+      r = byPid.get(r.parentPid());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.freeport.core.safety;
+
+/** Whether freeport may stop a process, and if not, why. */
+public sealed interface Verdict {
+
+  /** The process may be stopped. */
+  record Allowed() implements Verdict {}
+
+  /** The process must never be stopped; {@code reason} says why, in a few words. */
+  record Refused(String reason) implements Verdict {}
+
+  Verdict ALLOWED = new Allowed();
+
+  default boolean allowed() {
+    return this instanceof Allowed;
+  }
+}

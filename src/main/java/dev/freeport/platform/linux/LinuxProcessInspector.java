@@ -1,0 +1,126 @@
+package dev.freeport.platform.linux;
+
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.ProcessTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Process facts from /proc: exact start times in clock ticks, parents, names, users, memory. */
+public final class LinuxProcessInspector implements ProcessInspector {
+  /** USER_HZ: the unit of start times in /proc/PID/stat on every mainstream architecture. */
+  private static final long TICKS_PER_SECOND = 100;
+
+  private final ProcFiles proc;
+  private final Map<Integer, String> userNames = new ConcurrentHashMap<>();
+  private volatile long bootMillis = -1;
+
+  public LinuxProcessInspector(Path procRoot) {
+    this.proc = new ProcFiles(procRoot);
+  }
+
+  @Override
+  public ProcessTable snapshot() {
+    List<ProcessTable.Row> rows = new ArrayList<>();
+    for (long pid : proc.pids()) {
+      proc.stat(pid)
+          .filter(s -> !s.zombie())
+          .ifPresent(s -> rows.add(new ProcessTable.Row(new ProcessRef(pid, s.startTicks()), s.parentPid())));
+    }
+    return new ProcessTable(rows);
+  }
+
+  /** The process's identity now, if it is running (a zombie counts as exited). */
+  public Optional<ProcessRef> current(long pid) {
+    return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
+  }
+
+  @Override
+  public Optional<ProcessInfo> describe(long pid) {
+    Optional<ProcStat> stat = proc.stat(pid).filter(s -> !s.zombie());
+    if (stat.isEmpty()) {
+      return Optional.empty();
+    }
+    ProcStat s = stat.get();
+    String status = proc.read(Long.toString(pid), "status").orElse("");
+    String command = proc.bytes(Long.toString(pid), "cmdline").map(LinuxProcessInspector::commandLine).orElse("");
+    return Optional.of(new ProcessInfo(
+        new ProcessRef(pid, s.startTicks()),
+        s.parentPid(),
+        name(pid, s, command),
+        command,
+        field(status, "Uid:").map(uid -> user(pid, Integer.parseInt(uid.split("\\s+")[1]))),
+        started(s.startTicks()),
+        field(status, "VmRSS:").map(v -> OptionalLong.of(Long.parseLong(v.split("\\s+")[0]) * 1024))
+            .orElse(OptionalLong.empty()),
+        s.kernelThread()));
+  }
+
+  /** Arguments are separated by NUL bytes; invalid UTF-8 becomes U+FFFD. */
+  static String commandLine(byte[] raw) {
+    int end = raw.length;
+    while (end > 0 && raw[end - 1] == 0) {
+      end--;
+    }
+    byte[] copy = new byte[end];
+    for (int i = 0; i < end; i++) {
+      copy[i] = raw[i] == 0 ? (byte) ' ' : raw[i];
+    }
+    return new String(copy, StandardCharsets.UTF_8);
+  }
+
+  /** The executable's file name; the kernel's 15-character name can be a thread's name. */
+  private String name(long pid, ProcStat s, String command) {
+    Optional<String> exe = proc.link(Long.toString(pid), "exe")
+        .map(p -> p.endsWith(" (deleted)") ? p.substring(0, p.length() - 10) : p)
+        .map(p -> p.substring(p.lastIndexOf('/') + 1))
+        .filter(n -> !n.isEmpty());
+    return exe.orElse(s.comm());
+  }
+
+  private static Optional<String> field(String status, String key) {
+    int at = status.indexOf("\n" + key);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int start = at + key.length() + 1;
+    int end = status.indexOf('\n', start);
+    return Optional.of(status.substring(start, end < 0 ? status.length() : end).trim());
+  }
+
+  /** Name of the real uid; resolved through the owner of /proc/PID where that is the same uid. */
+  private String user(long pid, int uid) {
+    return userNames.computeIfAbsent(uid, u -> {
+      Path dir = proc.root().resolve(Long.toString(pid));
+      try {
+        if (((Integer) Files.getAttribute(dir, "unix:uid")) == u) {
+          return Files.readAttributes(dir, PosixFileAttributes.class).owner().getName();
+        }
+      } catch (IOException | RuntimeException e) {
+        // fall through to the numeric id
+      }
+      return Integer.toString(u);
+    });
+  }
+
+  private Optional<Instant> started(long ticks) {
+    if (bootMillis < 0) {
+      bootMillis = proc.read("stat").flatMap(s -> field("\n" + s, "btime"))
+          .map(b -> Long.parseLong(b) * 1000).orElse(0L);
+    }
+    return bootMillis == 0
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(bootMillis + ticks * 1000 / TICKS_PER_SECOND));
+  }
+}

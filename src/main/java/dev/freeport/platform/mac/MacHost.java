@@ -1,0 +1,50 @@
+package dev.freeport.platform.mac;
+
+import dev.freeport.core.Host;
+import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.platform.oshi.OshiProcessInspector;
+import dev.freeport.platform.oshi.OshiSocketTable;
+import dev.freeport.platform.unix.KillTerminator;
+import dev.freeport.platform.unix.Signals;
+import dev.freeport.platform.unix.jna.LibC;
+import java.util.Optional;
+import java.util.Set;
+import oshi.software.os.OperatingSystem;
+
+/** macOS: OSHI for discovery, start-time-checked kill(2) for signals. */
+public final class MacHost implements Host {
+  private final OshiSocketTable sockets;
+  private final OshiProcessInspector processes;
+
+  public MacHost(OperatingSystem os) {
+    this.sockets = new OshiSocketTable(os);
+    this.processes = new OshiProcessInspector(os);
+  }
+
+  @Override
+  public SocketTable sockets() {
+    return sockets;
+  }
+
+  @Override
+  public ProcessInspector processes() {
+    return processes;
+  }
+
+  @Override
+  public Terminator openTerminator() {
+    return new KillTerminator(LibC.load(), Signals.BSD, r -> processes.current(r.pid()).equals(Optional.of(r)));
+  }
+
+  @Override
+  public Set<String> criticalProcessNames() {
+    return Set.of("launchd", "kernel_task", "WindowServer", "loginwindow");
+  }
+
+  @Override
+  public String privilegeHint() {
+    return "re-run with sudo: macOS shows other users' sockets only to root";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.freeport.platform.windows;
+
+import dev.freeport.core.Host;
+import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.platform.oshi.OshiProcessInspector;
+import dev.freeport.platform.oshi.OshiSocketTable;
+import java.util.Set;
+import oshi.software.os.OperatingSystem;
+
+/** Windows: OSHI (IP Helper tables) for discovery, TerminateProcess for now. */
+public final class WindowsHost implements Host {
+  private final OshiSocketTable sockets;
+  private final OshiProcessInspector processes;
+
+  public WindowsHost(OperatingSystem os) {
+    this.sockets = new OshiSocketTable(os);
+    this.processes = new OshiProcessInspector(os);
+  }
+
+  @Override
+  public SocketTable sockets() {
+    return sockets;
+  }
+
+  @Override
+  public ProcessInspector processes() {
+    return processes;
+  }
+
+  @Override
+  public Terminator openTerminator() {
+    return new WindowsTerminator(processes::current);
+  }
+
+  @Override
+  public Set<String> criticalProcessNames() {
+    return Set.of("System", "Idle", "Registry", "smss", "csrss", "wininit", "winlogon", "services",
+        "lsass", "svchost", "MemCompression");
+  }
+
+  @Override
+  public String privilegeHint() {
+    return "re-run from an elevated prompt (Run as administrator)";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.freeport.render;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Short human forms of durations and sizes. */
+public final class Formats {
+  private Formats() {}
+
+  /** Time since {@code started}: {@code 45s}, {@code 12m05s}, {@code 3h07m}, {@code 2d04h}; "?" if unknown. */
+  public static String uptime(Optional<Instant> started, Instant now) {
+    if (started.isEmpty()) {
+      return "?";
+    }
+    long s = Math.max(0, Duration.between(started.get(), now).getSeconds());
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+    if (s < 86400) {
+      return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+    }
+    return String.format(Locale.ROOT, "%dd%02dh", s / 86400, s % 86400 / 3600);
+  }
+
+  /** {@code 812 KB}, {@code 84.2 MB}, {@code 1.3 GB}; "?" if unknown. */
+  public static String bytes(OptionalLong bytes) {
+    if (bytes.isEmpty()) {
+      return "?";
+    }
+    double v = bytes.getAsLong();
+    String[] units = {"B", "KB", "MB", "GB", "TB"};
+    int u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return u <= 1 ? String.format(Locale.ROOT, "%.0f %s", v, units[u]) : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+
+  /** {@code 412 ms} or {@code 5.1 s}. */
+  public static String elapsed(Duration d) {
+    long ms = d.toMillis();
+    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+
+  /** "1 process" or "3 processes". */
+  public static String processes(long n) {
+    return n + (n == 1 ? " process" : " processes");
+  }
+}

@@ -1,0 +1,195 @@
+package dev.freeport.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.ListeningSocket;
+import dev.freeport.core.model.PortFinding;
+import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.model.PortResult;
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessNode;
+import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.safety.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes results as JSON (field names documented in the README). Non-ASCII characters are
+ * escaped, so the output is plain ASCII whatever another process put in its name.
+ */
+public final class JsonView {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+      .build();
+
+  private final Instant now;
+
+  public JsonView(Instant now) {
+    this.now = now;
+  }
+
+  /** {@code {"listeners": [row, ...]}}. */
+  public void writeList(List<SocketRow> rows, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("listeners");
+      for (SocketRow r : rows) {
+        g.writeStartObject();
+        endpointFields(g, r.endpoint());
+        g.writeBooleanField("ownerVisible", r.process().isPresent());
+        if (r.process().isPresent()) {
+          processFields(g, r.process().get());
+        } else {
+          g.writeNullField("pid");
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** A dry run: every port with its sockets and holders. */
+  public void writeSurvey(List<PortFinding> findings, int exitCode, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeBooleanField("dryRun", true);
+      g.writeArrayFieldStart("ports");
+      for (PortFinding f : findings) {
+        g.writeStartObject();
+        findingFields(g, f, f.preview());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("exitCode", exitCode);
+      g.writeEndObject();
+    });
+  }
+
+  /** A real run: every port, what was stopped and how, and its final state. */
+  public void writeResults(List<PortResult> results, int exitCode, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeBooleanField("dryRun", false);
+      g.writeArrayFieldStart("ports");
+      for (PortResult r : results) {
+        g.writeStartObject();
+        findingFields(g, r.finding(), r.outcome());
+        g.writeArrayFieldStart("stopped");
+        for (PortResult.Stopped s : r.stopped()) {
+          g.writeStartObject();
+          g.writeNumberField("pid", s.process().pid());
+          g.writeStringField("name", s.process().name());
+          g.writeStringField("method", s.method().label());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("elapsedMs", r.elapsed().toMillis());
+        g.writeNumberField("timeWait", r.timeWait());
+        if (!r.detail().isEmpty()) {
+          g.writeStringField("detail", r.detail());
+        }
+        if (r.newHolder().isPresent()) {
+          g.writeObjectFieldStart("newHolder");
+          processFields(g, r.newHolder().get());
+          g.writeEndObject();
+        }
+        if (r.supervisor().isPresent()) {
+          g.writeObjectFieldStart("supervisor");
+          processFields(g, r.supervisor().get());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("exitCode", exitCode);
+      g.writeEndObject();
+    });
+  }
+
+  private void findingFields(JsonGenerator g, PortFinding f, PortOutcome outcome) throws IOException {
+    g.writeNumberField("port", f.port());
+    g.writeStringField("outcome", outcome.label());
+    g.writeBooleanField("ownerHidden", f.ownerHidden());
+    g.writeArrayFieldStart("sockets");
+    for (ListeningSocket s : f.sockets()) {
+      g.writeStartObject();
+      endpointFields(g, s.endpoint());
+      g.writeArrayFieldStart("pids");
+      for (long pid : s.holders()) {
+        g.writeNumber(pid);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("processes");
+    for (ProcessNode n : f.holders()) {
+      node(g, n);
+    }
+    g.writeEndArray();
+  }
+
+  private void node(JsonGenerator g, ProcessNode n) throws IOException {
+    g.writeStartObject();
+    processFields(g, n.info());
+    g.writeBooleanField("stoppable", n.verdict().allowed());
+    if (n.verdict() instanceof Verdict.Refused r) {
+      g.writeStringField("refusedBecause", r.reason());
+    }
+    g.writeArrayFieldStart("children");
+    for (ProcessNode c : n.children()) {
+      node(g, c);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void endpointFields(JsonGenerator g, Endpoint e) throws IOException {
+    g.writeStringField("protocol", e.protocol().label());
+    g.writeNumberField("ipVersion", e.ipVersion());
+    g.writeStringField("address", e.address());
+    g.writeNumberField("port", e.port());
+  }
+
+  private void processFields(JsonGenerator g, ProcessInfo p) throws IOException {
+    g.writeNumberField("pid", p.pid());
+    g.writeNumberField("parentPid", p.parentPid());
+    g.writeStringField("name", p.name());
+    g.writeStringField("command", p.command());
+    g.writeStringField("user", p.user().orElse(null));
+    g.writeStringField("startTime", p.started().map(Instant::toString).orElse(null));
+    if (p.started().isPresent()) {
+      g.writeNumberField("uptimeSeconds", Math.max(0, Duration.between(p.started().get(), now).getSeconds()));
+    } else {
+      g.writeNullField("uptimeSeconds");
+    }
+    if (p.memoryBytes().isPresent()) {
+      g.writeNumberField("memoryBytes", p.memoryBytes().getAsLong());
+    } else {
+      g.writeNullField("memoryBytes");
+    }
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static void write(OutputStream out, Body body) {
+    try (JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      body.write(g);
+      g.flush();
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.freeport.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freeport.core.model.PortSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PortSpecTest {
+
+  private static List<Integer> ports(String spec) {
+    return PortSpec.parse(spec).stream().boxed().toList();
+  }
+
+  @Test
+  void singlePort() {
+    assertEquals(List.of(8080), ports("8080"));
+    assertEquals(List.of(1), ports("1"));
+    assertEquals(List.of(65535), ports("65535"));
+  }
+
+  @Test
+  void rangesAreInclusive() {
+    assertEquals(List.of(3000, 3001, 3002), ports("3000-3002"));
+    assertEquals(List.of(5), ports("5-5"));
+  }
+
+  @Test
+  void listsAndMixesAreUnitedAndSorted() {
+    assertEquals(List.of(3000, 3001, 3002, 8080), ports("8080,3000-3002"));
+    assertEquals(List.of(80, 443), ports("443, 80, 443"));
+  }
+
+  @Test
+  void leadingZerosAreTheSamePort() {
+    assertEquals(List.of(8080), ports("08080"));
+  }
+
+  @Test
+  void aRangeAsWideAsTheBoundIsAccepted() {
+    assertEquals(PortSpec.MAX_RANGE, PortSpec.parse("1-" + PortSpec.MAX_RANGE).size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "", " ", "0", "65536", "99999999999999999999", "-1", "-80", "80-", "-", "a", "80a", "8o8o",
+    "80.5", "1e3", "0x50", "+80", "80,", ",80", "80,,81", "3010-3000", "1-65535", "80--81",
+    "80-81-82", "\u0668\u0660\u0668\u0660", "\uff18\uff10", "80 81", "８０", "\u001b[31m80",
+    "0-10", "65535-65536"
+  })
+  void badFormsAreRefusedWithOneLine(String bad) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PortSpec.parse(bad));
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
+  }
+
+  @Test
+  void tooWideRangeSaysTheBound() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PortSpec.parse("1000-5000"));
+    assertTrue(e.getMessage().contains("4001 ports"), e.getMessage());
+    assertTrue(e.getMessage().contains(Integer.toString(PortSpec.MAX_RANGE)), e.getMessage());
+  }
+
+  @Test
+  void prefixOfAnotherPortDoesNotMatch() {
+    PortSet s = PortSpec.parse("3000");
+    assertTrue(s.matches(3000));
+    assertFalse(s.matches(30001));
+    assertFalse(s.matches(300));
+  }
+}
