@@ -84,12 +84,13 @@ final class FreeportCommand implements Callable<Integer> {
       return code.code();
     }
     int count = PortFreer.plan(findings).size();
-    if (count > 0) {
-      PrintStream shown = common.json ? ctx.err() : ctx.out();
-      report.printSurvey(findings, shown);
-      if (!yes && !confirmed(count)) {
-        return finish(findings.stream().map(PortResult::declined).toList(), report);
-      }
+    boolean ask = count > 0 && !yes;
+    if (findings.stream().anyMatch(f -> !f.free()) && (!common.json || ask)) {
+      // With --json the survey goes to stderr, so the user still sees what they confirm.
+      report.printSurvey(findings, common.json ? ctx.err() : ctx.out());
+    }
+    if (ask && !confirmed(count)) {
+      return finish(findings.stream().map(PortResult::declined).toList(), report);
     }
     List<PortResult> results = freeport.free(findings, common.protocols(), timeout, force, progress());
     return finish(results, report);

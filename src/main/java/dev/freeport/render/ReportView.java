@@ -73,7 +73,7 @@ public final class ReportView {
       String state = switch (r.outcome()) {
         case FREE -> term.style(Style.GOOD, "was already free");
         case FREED -> term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
-        default -> term.style(Style.BAD, r.outcome().label()) + (r.detail().isEmpty() ? "" : ": " + r.detail());
+        default -> term.style(Style.BAD, r.outcome().label()) + (r.detail().isEmpty() ? "" : ": " + Sanitizer.clean(r.detail()));
       };
       out.println("Port " + r.port() + " " + state);
       for (PortResult.Stopped s : r.stopped()) {

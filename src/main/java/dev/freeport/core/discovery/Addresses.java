@@ -1,6 +1,10 @@
 package dev.freeport.core.discovery;
 
-/** Formats raw IP addresses the way people write them (RFC 5952 for IPv6). */
+/**
+ * Formats raw IP addresses the way people write them (RFC 5952 for IPv6). An IPv4-mapped IPv6
+ * address ({@code ::ffff:127.0.0.1}, which the JDK and others use for IPv4 on dual-stack sockets)
+ * is an IPv4 address and is written as one.
+ */
 public final class Addresses {
   private Addresses() {}
 
@@ -17,7 +21,7 @@ public final class Addresses {
       groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
     }
     if (isV4Mapped(groups)) {
-      return "::ffff:" + format(new byte[] {a[12], a[13], a[14], a[15]});
+      return format(new byte[] {a[12], a[13], a[14], a[15]});
     }
     int bestStart = -1;
     int bestLen = 1;

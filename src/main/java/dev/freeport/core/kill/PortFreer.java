@@ -12,6 +12,7 @@ import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.safety.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,15 +150,16 @@ public final class PortFreer {
       return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
           "nothing listens on it any more, but binding " + blocked.get(0).hostPort() + " still fails");
     }
-    Set<Long> refused = new HashSet<>();
-    f.holders().stream().flatMap(ProcessNode::flatten)
-        .filter(n -> !n.verdict().allowed()).forEach(n -> refused.add(n.info().pid()));
     Set<Long> known = new HashSet<>();
     methods.keySet().forEach(r -> known.add(r.pid()));
     List<Long> holders = now.stream().flatMap(s -> s.holders().stream()).distinct().toList();
-    if (holders.stream().anyMatch(refused::contains)) {
+    Optional<ProcessNode> refused = f.holders().stream().flatMap(ProcessNode::flatten)
+        .filter(n -> !n.verdict().allowed() && holders.contains(n.info().pid())).findFirst();
+    if (refused.isPresent()) {
+      ProcessNode n = refused.get();
       return result(f, PortOutcome.REFUSED, stopped, elapsed, Optional.empty(), Optional.empty(),
-          "a holder may not be stopped");
+          "PID " + n.info().pid() + " (" + n.info().name() + ") will not be stopped: "
+              + ((Verdict.Refused) n.verdict()).reason());
     }
     if (stopped.stream().anyMatch(s -> s.method() == StopMethod.DENIED)) {
       return result(f, PortOutcome.DENIED, stopped, elapsed, Optional.empty(), Optional.empty(),

@@ -58,7 +58,8 @@ class ProcNetTest {
     assertEquals("::1", e.get(0).local().address());
     assertEquals(8080, e.get(0).local().port());
     assertEquals("::", e.get(1).local().address());
-    assertEquals("::ffff:127.0.0.1", e.get(2).local().address());
+    assertEquals("127.0.0.1", e.get(2).local().address(), "IPv4-mapped is IPv4");
+    assertEquals(4, e.get(2).local().ipVersion());
     assertEquals("2001:db8::1", e.get(3).local().address());
     assertEquals(6, e.get(0).local().ipVersion());
   }
