@@ -4,17 +4,20 @@ import dev.freeport.core.DurationSpec;
 import dev.freeport.core.PortSpec;
 import dev.freeport.core.model.PortSet;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 
-/** picocli converters that hand over to the core parsers. */
+/** Hands command-line values over to the core parsers. */
 final class Converters {
   private Converters() {}
 
-  static final class Ports implements ITypeConverter<PortSet> {
-    @Override
-    public PortSet convert(String value) {
-      return PortSpec.parse(value);
-    }
+  /**
+   * Parses PORT arguments. Done in the command rather than by a picocli converter, because
+   * picocli reports a failed positional conversion as an "unmatched argument" and drops the
+   * reason.
+   */
+  static PortSet ports(List<String> args) {
+    return PortSet.union(args.stream().map(PortSpec::parse).toList());
   }
 
   static final class Timeout implements ITypeConverter<Duration> {

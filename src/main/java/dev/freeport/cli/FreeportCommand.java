@@ -42,9 +42,9 @@ final class FreeportCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Parameters(paramLabel = "PORT", arity = "0..*", converter = Converters.Ports.class,
+  @Parameters(paramLabel = "PORT", arity = "0..*",
       description = "Ports to free: 8080, a range 3000-3010, a list 3000,8080, or a mix.")
-  List<PortSet> ports = List.of();
+  List<String> ports = List.of();
 
   @Option(names = {"-n", "--dry-run"}, description = "Only show who holds the ports; change nothing.")
   boolean dryRun;
@@ -71,7 +71,7 @@ final class FreeportCommand implements Callable<Integer> {
       throw new CliException(ExitCode.USAGE, "give at least one PORT, e.g. 'freeport 8080', or use 'freeport list'");
     }
     Freeport freeport = new Freeport(ctx.host().get());
-    List<PortFinding> findings = freeport.survey(common.protocols(), PortSet.union(ports));
+    List<PortFinding> findings = freeport.survey(common.protocols(), Converters.ports(ports));
     Terminal term = Terminal.detect(ctx.stdoutTerminal(), common.noColor, ctx.env());
     ReportView report = new ReportView(term, freeport.privilegeHint(), Instant.now());
     if (dryRun) {

@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 final class ListCommand implements Callable<Integer> {
   private final CliContext ctx;
 
-  @Parameters(paramLabel = "PORT", arity = "0..*", converter = Converters.Ports.class,
+  @Parameters(paramLabel = "PORT", arity = "0..*",
       description = "Only these ports: 8080, 3000-3010, 3000,8080. Default: every port.")
-  List<PortSet> ports = List.of();
+  List<String> ports = List.of();
 
   @Mixin CommonOptions common;
 
@@ -35,7 +35,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Freeport freeport = new Freeport(ctx.host().get());
-    PortSet wanted = ports.isEmpty() ? PortSet.all() : PortSet.union(ports);
+    PortSet wanted = ports.isEmpty() ? PortSet.all() : Converters.ports(ports);
     List<SocketRow> rows = freeport.list(common.protocols(), wanted);
     if (common.json) {
       new JsonView(Instant.now()).writeList(rows, ctx.out());

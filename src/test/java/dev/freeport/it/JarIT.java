@@ -1,0 +1,131 @@
+package dev.freeport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.freeport.fixtures.Fixtures;
+import dev.freeport.fixtures.Fixtures.Started;
+import dev.freeport.fixtures.Java;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packaged jar, run as a separate process the way users and hooks run it. */
+class JarIT {
+  @RegisterExtension final Fixtures fixtures = new Fixtures();
+
+  record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  static Path jar() {
+    return Path.of(System.getProperty("freeport.jar", "target/freeport.jar"));
+  }
+
+  static Run exec(List<String> prefix, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(Java.executable(), "-jar", jar().toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "freeport hung");
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  static Run exec(String... args) throws Exception {
+    return exec(List.of(), args);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "65536", "abc", "80-", "3010-3000", "1-65535", "--bogus", "-t=nonsense", "--timeout=-1"})
+  void badInputIsOneLineAndExitTwo(String bad) throws Exception {
+    Run r = bad.startsWith("-") ? exec(bad, "8080") : exec(bad);
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertEquals(1, r.err().strip().lines().count(), r::toString);
+    assertTrue(r.err().startsWith("freeport: "), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
+  }
+
+  @Test
+  void noPortIsAUsageError() throws Exception {
+    Run r = exec();
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().contains("freeport list"), r::toString);
+  }
+
+  @Test
+  void helpListsTheExitCodes() throws Exception {
+    Run r = exec("--help");
+    assertEquals(0, r.code(), r::toString);
+    for (String code : List.of("0", "1", "2", "3", "4", "5", "130")) {
+      assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")), code + "\n" + r);
+    }
+  }
+
+  @Test
+  void versionAndNoLoggingNoise() throws Exception {
+    Run r = exec("--version");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith("freeport "), r::toString);
+    assertEquals("", r.err(), r::toString);
+  }
+
+  @Test
+  void listJsonIsPureJsonOnStdout() throws Exception {
+    Started l = fixtures.listener();
+    Run r = exec("list", "--json");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(CliRun.numbers(r.out(), "pid").contains(l.pid()), r::toString);
+  }
+
+  /** Runs the jar as user nobody against a listener owned by root. */
+  @Test
+  void unprivilegedUserGetsThePermissionCodeAndAHintAndKillsNothing() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to drop privileges");
+    Started l = fixtures.listener();
+    Path dir = Files.createTempDirectory("freeport-jar", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path copy = dir.resolve("freeport.jar");
+    Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
+    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+    List<String> drop = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp");
+    try {
+      Run list = execAt(copy, drop, "list", Integer.toString(l.port()));
+      assertEquals(0, list.code(), list::toString);
+      assertTrue(list.out().contains("owner not visible"), list::toString);
+      Run r = execAt(copy, drop, Integer.toString(l.port()), "--yes");
+      assertEquals(4, r.code(), r::toString);
+      assertTrue((r.out() + r.err()).contains("sudo"), r::toString);
+      assertTrue(l.alive(), "nothing was killed");
+    } finally {
+      Files.deleteIfExists(copy);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static Run execAt(Path jar, List<String> prefix, String... args) throws Exception {
+    String old = System.getProperty("freeport.jar");
+    System.setProperty("freeport.jar", jar.toString());
+    try {
+      return exec(prefix, args);
+    } finally {
+      System.setProperty("freeport.jar", old == null ? "target/freeport.jar" : old);
+    }
+  }
+
+}
