@@ -87,7 +87,11 @@ final class FreeportCommand implements Callable<Integer> {
     boolean ask = count > 0 && !yes;
     if (findings.stream().anyMatch(f -> !f.free()) && (!common.json || ask)) {
       // With --json the survey goes to stderr, so the user still sees what they confirm.
-      report.printSurvey(findings, common.json ? ctx.err() : ctx.out());
+      PrintStream shown = common.json ? ctx.err() : ctx.out();
+      report.printSurvey(findings, shown);
+      if (count > 0) {
+        shown.println(Formats.processes(count) + " to stop.");
+      }
     }
     if (ask && !confirmed(count)) {
       return finish(findings.stream().map(PortResult::declined).toList(), report);

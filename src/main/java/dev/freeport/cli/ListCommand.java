@@ -43,10 +43,10 @@ final class ListCommand implements Callable<Integer> {
       ctx.err().println(wanted.isAll() ? "Nothing is listening." : "Nothing is listening on the requested ports.");
     } else {
       Terminal term = Terminal.detect(ctx.stdoutTerminal(), common.noColor, ctx.env());
-      new ListView(term, freeport.privilegeHint()).print(rows, ctx.out());
+      new ListView(term).print(rows, ctx.out());
     }
     if (rows.stream().anyMatch(r -> r.process().isEmpty())) {
-      ctx.err().println("Some owners are not visible: " + freeport.privilegeHint() + ".");
+      ctx.err().println("Some owners are not visible (" + freeport.privilegeHint() + ").");
     }
     return ExitCode.OK.code();
   }

@@ -11,12 +11,9 @@ import java.util.List;
 public final class ListView {
   private static final String[] HEADER = {"PROTO", "ADDRESS", "PORT", "PID", "USER", "NAME", "COMMAND"};
   private final Terminal term;
-  private final String hiddenHint;
 
-  /** @param hiddenHint shown where a socket's owner cannot be seen */
-  public ListView(Terminal term, String hiddenHint) {
+  public ListView(Terminal term) {
     this.term = term;
-    this.hiddenHint = hiddenHint;
   }
 
   public void print(List<SocketRow> rows, PrintStream out) {
@@ -27,7 +24,7 @@ public final class ListView {
       String user = r.process().flatMap(ProcessInfo::user).map(Sanitizer::clean).orElse("?");
       String name = r.process().map(p -> Sanitizer.clean(p.name())).orElse("?");
       String command = r.process().map(p -> Sanitizer.clean(p.command()))
-          .orElse("(owner not visible: " + hiddenHint + ")");
+          .orElse("(owner not visible)");
       cells.add(new String[] {proto, r.endpoint().address(), Integer.toString(r.endpoint().port()), pid, user, name, command});
     }
     int[] widths = new int[HEADER.length - 1];

@@ -150,4 +150,19 @@ class DiscoveryTest {
     }
     return out;
   }
+
+  @Test
+  void hostileCommandLinesNeverReachTheTerminalRaw() throws Exception {
+    String evil = "\u001b[2J\u001b]0;pwned\u0007\nPort 1 freed\u202e\u009b31m";
+    Started l = fixtures.listener("--tag", evil);
+    for (String[] args : List.of(new String[] {"list", l.port() + ""}, new String[] {l.port() + "", "--dry-run"})) {
+      CliRun.Result r = run(null, args);
+      assertTrue(r.out().contains("PID " + l.pid()) || r.out().contains(" " + l.pid() + " "), r::toString);
+      assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e), r::toString);
+      assertTrue(r.out().lines().noneMatch(line -> line.startsWith("Port 1 freed")), r::toString);
+    }
+    CliRun.Result json = run(null, "list", l.port() + "", "--json");
+    assertTrue(json.out().chars().allMatch(c -> c < 0x7f && (c >= 0x20 || c == '\n')), "JSON is plain ASCII");
+    assertTrue(strings(json.out(), "command").get(0).contains(evil), "JSON keeps the exact text, escaped");
+  }
 }

@@ -45,7 +45,7 @@ public final class LinuxHost implements Host {
     boolean root = new ProcFiles(procRoot).read("self", "status")
         .map(st -> st.contains("\nUid:\t0\t0\t")).orElse(false);
     return root
-        ? "not visible even to root: it may live in another PID namespace (a container) or be protected"
+        ? "even root cannot see it: it may belong to another PID namespace (a container)"
         : "re-run with sudo to see and stop other users' processes";
   }
 }

@@ -67,17 +67,38 @@ public final class LinuxProcessInspector implements ProcessInspector {
         s.kernelThread()));
   }
 
-  /** Arguments are separated by NUL bytes; invalid UTF-8 becomes U+FFFD. */
+  /**
+   * Arguments are separated by NUL bytes; they are joined with spaces, and an argument that
+   * contains a space or a quote, or is empty, is single-quoted the way a shell would need it. A
+   * single argument is a title a process set for itself (nginx, postgres) and is shown as is.
+   * Invalid UTF-8 becomes U+FFFD.
+   */
   static String commandLine(byte[] raw) {
     int end = raw.length;
     while (end > 0 && raw[end - 1] == 0) {
       end--;
     }
-    byte[] copy = new byte[end];
-    for (int i = 0; i < end; i++) {
-      copy[i] = raw[i] == 0 ? (byte) ' ' : raw[i];
+    if (end == 0) {
+      return "";
     }
-    return new String(copy, StandardCharsets.UTF_8);
+    StringBuilder b = new StringBuilder();
+    boolean several = false;
+    for (int i = 0; i < end && !several; i++) {
+      several = raw[i] == 0;
+    }
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || raw[i] == 0) {
+        String arg = new String(raw, start, i - start, StandardCharsets.UTF_8);
+        if (b.length() > 0) {
+          b.append(' ');
+        }
+        boolean quote = several && (arg.isEmpty() || arg.matches(".*[\\s'\"].*"));
+        b.append(quote ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+        start = i + 1;
+      }
+    }
+    return b.toString();
   }
 
   /** The executable's file name; the kernel's 15-character name can be a thread's name. */
