@@ -1,0 +1,93 @@
+package dev.freeport.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.ListeningSocket;
+import dev.freeport.core.model.PortFinding;
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessNode;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.safety.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class RenderTest {
+  static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+  static final Endpoint TCP = new Endpoint(Protocol.TCP, "127.0.0.1", 8080);
+
+  static ProcessInfo proc(long pid, String name, String command) {
+    return new ProcessInfo(new ProcessRef(pid, 1), 1, name, command, Optional.of("alice"),
+        Optional.of(NOW.minusSeconds(3725)), OptionalLong.of(84_200_000), false);
+  }
+
+  static String print(Consumer<PrintStream> body) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    body.accept(new PrintStream(b, true, StandardCharsets.UTF_8));
+    return b.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void listIsAlignedAndCutToTheTerminalWidth() {
+    List<SocketRow> rows = List.of(
+        new SocketRow(TCP, Optional.of(proc(42, "node", "node " + "x".repeat(200)))),
+        new SocketRow(new Endpoint(Protocol.UDP, "::", 5353), Optional.empty()));
+    String wide = print(out -> new ListView(Terminal.plain()).print(rows, out));
+    assertTrue(wide.contains("x".repeat(200)), "whole command off a terminal");
+    String narrow = print(out -> new ListView(Terminal.of(false, 60)).print(rows, out));
+    assertTrue(narrow.lines().allMatch(l -> l.length() <= 60), narrow);
+    assertTrue(narrow.contains("..."), narrow);
+    List<String> lines = wide.lines().toList();
+    assertEquals(lines.get(0).indexOf("PID"), lines.get(1).indexOf("42"), "columns line up");
+    assertTrue(lines.get(2).startsWith("udp6   ::"), lines.get(2));
+    assertTrue(lines.get(2).contains("(owner not visible)"));
+  }
+
+  @Test
+  void surveyShowsTreeFactsAndRefusals() {
+    ProcessNode child = new ProcessNode(proc(43, "worker", "node worker.js"), Verdict.ALLOWED, List.of());
+    ProcessNode holder = new ProcessNode(proc(42, "node", "node server.js"), Verdict.ALLOWED, List.of(child));
+    ProcessNode shell = new ProcessNode(proc(7, "bash", "bash"), new Verdict.Refused("it started freeport"), List.of());
+    PortFinding f = new PortFinding(8080, List.of(new ListeningSocket(TCP, List.of(42L, 7L))), List.of(holder, shell));
+    String out = print(o -> new ReportView(Terminal.plain(), "use sudo", NOW).printSurvey(List.of(f), o));
+    assertTrue(out.startsWith("Port 8080 (tcp 127.0.0.1:8080) is held by:"), out);
+    assertTrue(out.contains("PID 42  node  user alice  up 1h02m  mem 80.3 MB"), out);
+    assertTrue(out.contains("  \\_ PID 43  worker"), out);
+    assertTrue(out.contains("(will not be stopped: it started freeport)"), out);
+  }
+
+  @Test
+  void colourOnlyOnATerminalAndNeverWithNoColor() {
+    assertFalse(Terminal.detect(false, false, Map.of()).colour());
+    assertTrue(Terminal.detect(true, false, Map.of("COLUMNS", "80")).colour());
+    assertFalse(Terminal.detect(true, true, Map.of("COLUMNS", "80")).colour(), "--no-color");
+    assertFalse(Terminal.detect(true, false, Map.of("NO_COLOR", "1", "COLUMNS", "80")).colour());
+    assertFalse(Terminal.detect(true, false, Map.of("TERM", "dumb", "COLUMNS", "80")).colour());
+    assertEquals(80, Terminal.detect(true, false, Map.of("COLUMNS", "80")).width());
+    assertEquals("x", Terminal.plain().style(Terminal.Style.BAD, "x"));
+    assertTrue(Terminal.of(true, 0).style(Terminal.Style.BAD, "x").contains("\u001b["));
+  }
+
+  @Test
+  void formats() {
+    assertEquals("59s", Formats.uptime(Optional.of(NOW.minusSeconds(59)), NOW));
+    assertEquals("2m05s", Formats.uptime(Optional.of(NOW.minusSeconds(125)), NOW));
+    assertEquals("1d01h", Formats.uptime(Optional.of(NOW.minusSeconds(90000)), NOW));
+    assertEquals("?", Formats.uptime(Optional.empty(), NOW));
+    assertEquals("512 B", Formats.bytes(OptionalLong.of(512)));
+    assertEquals("1.5 GB", Formats.bytes(OptionalLong.of(1610612736L)));
+    assertEquals("1 process", Formats.processes(1));
+  }
+}
