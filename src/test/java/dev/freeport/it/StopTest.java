@@ -202,4 +202,15 @@ class StopTest {
       assertAllGone(other);
     }
   }
+
+  @Test
+  void aStoppedProcessIsResumedSoItCanActOnTheGracefulRequest() throws Exception {
+    Started l = fixtures.listener();
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(l.pid())).start();
+    assertEquals(0, stop.waitFor());
+    CliRun.Result r = run(null, Integer.toString(l.port()), "--yes", "--json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("graceful"), strings(r.out(), "method"), "not forced: " + r);
+    assertAllGone(l);
+  }
 }
