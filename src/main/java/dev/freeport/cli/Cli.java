@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** Builds the command line and maps every failure to one stderr line and an exit code. */
 public final class Cli {
@@ -14,14 +15,31 @@ public final class Cli {
   /** Runs freeport with these arguments; returns the exit code, never throws. */
   public static int run(CliContext ctx, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new FreeportCommand(ctx));
-    cl.addSubcommand("list", new CommandLine(new ListCommand(ctx)));
-    cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+    CommandLine cl = new CommandLine(CommandModel.root());
+    cl.addSubcommand("list", new CommandLine(CommandModel.list()));
+    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
     cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, debug));
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ctx, ex, debug));
     return cl.execute(args);
+  }
+
+  private static int execute(CliContext ctx, ParseResult parsed, boolean debug) {
+    try {
+      Integer help = CommandLine.executeHelpRequest(parsed);
+      if (help != null) {
+        return help;
+      }
+      if (parsed.hasSubcommand()) {
+        return new ListCommand(ctx).run(new Args(parsed.subcommand()));
+      }
+      return new FreeportCommand(ctx).run(new Args(parsed));
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return failure(ctx, e, debug);
+    }
   }
 
   private static int usage(CliContext ctx, ParameterException ex, boolean debug) {

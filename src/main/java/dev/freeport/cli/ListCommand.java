@@ -8,41 +8,25 @@ import dev.freeport.render.ListView;
 import dev.freeport.render.Terminal;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code freeport list}: every listening socket, or those on the given ports, with its process. */
-@Command(
-    name = "list",
-    description = "Show listening sockets with the processes that hold them, sorted by port.",
-    mixinStandardHelpOptions = true,
-    sortOptions = false)
-final class ListCommand implements Callable<Integer> {
+final class ListCommand {
   private final CliContext ctx;
-
-  @Parameters(paramLabel = "PORT", arity = "0..*",
-      description = "Only these ports: 8080, 3000-3010, 3000,8080. Default: every port.")
-  List<String> ports = List.of();
-
-  @Mixin CommonOptions common;
 
   ListCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
-  @Override
-  public Integer call() {
+  int run(Args args) {
+    PortSet wanted = args.hasPorts() ? args.ports() : PortSet.all();
     Freeport freeport = new Freeport(ctx.host().get());
-    PortSet wanted = ports.isEmpty() ? PortSet.all() : Converters.ports(ports);
-    List<SocketRow> rows = freeport.list(common.protocols(), wanted);
-    if (common.json) {
+    List<SocketRow> rows = freeport.list(args.protocols(), wanted);
+    if (args.flag(CommandModel.JSON)) {
       new JsonView(Instant.now()).writeList(rows, ctx.out());
     } else if (rows.isEmpty()) {
       ctx.err().println(wanted.isAll() ? "Nothing is listening." : "Nothing is listening on the requested ports.");
     } else {
-      Terminal term = Terminal.detect(ctx.stdoutTerminal(), common.noColor, ctx.env());
+      Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
       new ListView(term).print(rows, ctx.out());
     }
     if (rows.stream().anyMatch(r -> r.process().isEmpty())) {

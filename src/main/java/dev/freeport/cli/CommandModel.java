@@ -1,0 +1,90 @@
+package dev.freeport.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The command-line model, built in code. picocli's annotation scanning (reflection and
+ * annotation proxies) costs about 100 ms of start-up, which every pre-start hook would pay.
+ */
+final class CommandModel {
+  static final String DRY_RUN = "--dry-run";
+  static final String YES = "--yes";
+  static final String FORCE = "--force";
+  static final String TIMEOUT = "--timeout";
+  static final String TCP = "--tcp";
+  static final String UDP = "--udp";
+  static final String JSON = "--json";
+  static final String NO_COLOR = "--no-color";
+  static final String DEBUG = "--debug";
+  static final String DEFAULT_TIMEOUT = "5s";
+
+  private CommandModel() {}
+
+  static CommandSpec root() {
+    CommandSpec spec = CommandSpec.create().name("freeport");
+    spec.versionProvider(new Version());
+    spec.usageMessage()
+        .description("Find every process listening on PORT, show it with the tree below it, ask, then "
+            + "stop the whole tree: a graceful request first, forced after the timeout. Ends by "
+            + "checking that the port is really free.")
+        .sortOptions(false)
+        .autoWidth(true)
+        .exitCodeListHeading("%nExit codes (several ports: the worst wins):%n")
+        .exitCodeList(ExitCode.helpList());
+    spec.addPositional(ports("Ports to free: 8080, a range 3000-3010, a list 3000,8080, or a mix."));
+    spec.addOption(flag(new String[] {"-n", DRY_RUN}, "Only show who holds the ports; change nothing."));
+    spec.addOption(flag(new String[] {"-y", YES}, "Do not ask; stop what holds the ports."));
+    spec.addOption(flag(new String[] {"-f", FORCE}, "Skip the graceful request; kill at once."));
+    spec.addOption(OptionSpec.builder("-t", TIMEOUT)
+        .paramLabel("DURATION")
+        .type(String.class)
+        .defaultValue(DEFAULT_TIMEOUT)
+        .description("How long to wait for a graceful exit before forcing: 500ms, 5s, 1m, or seconds. "
+            + "Default: " + DEFAULT_TIMEOUT + ".")
+        .build());
+    common(spec);
+    return spec;
+  }
+
+  static CommandSpec list() {
+    CommandSpec spec = CommandSpec.create().name("list");
+    spec.versionProvider(new Version());
+    spec.usageMessage()
+        .description("Show listening sockets with the processes that hold them, sorted by port.")
+        .sortOptions(false)
+        .autoWidth(true);
+    spec.addPositional(ports("Only these ports: 8080, 3000-3010, 3000,8080. Default: every port."));
+    common(spec);
+    return spec;
+  }
+
+  private static void common(CommandSpec spec) {
+    // Declared here rather than with mixinStandardHelpOptions, which is an annotated mixin and
+    // would bring picocli's reflection back.
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).arity("0").type(boolean.class)
+        .description("Print version information and exit.").build());
+    spec.addOption(flag(new String[] {TCP}, "TCP listening sockets (the default when neither --tcp nor --udp is given)."));
+    spec.addOption(flag(new String[] {UDP}, "Bound UDP sockets instead; give --tcp --udp for both."));
+    spec.addOption(flag(new String[] {JSON}, "Print the result as JSON on stdout (schema in the README)."));
+    spec.addOption(flag(new String[] {NO_COLOR}, "No colours (also when NO_COLOR is set or stdout is not a terminal)."));
+    spec.addOption(flag(new String[] {DEBUG}, "Show a stack trace when something fails unexpectedly."));
+  }
+
+  /** Ports stay strings here: the command parses them, so a bad one gets the core's explanation. */
+  private static PositionalParamSpec ports(String description) {
+    return PositionalParamSpec.builder()
+        .paramLabel("PORT")
+        .arity("0..*")
+        .type(String[].class)
+        .description(description)
+        .build();
+  }
+
+  private static OptionSpec flag(String[] names, String description) {
+    return OptionSpec.builder(names).arity("0").type(boolean.class).description(description).build();
+  }
+}
