@@ -9,7 +9,6 @@ import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
-import dev.freeport.core.process.ProcessTable;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.time.Duration;
 import java.util.HashSet;
@@ -36,6 +35,11 @@ public final class Freeport {
     return discovery.list(protocols, ports);
   }
 
+  /** Starts loading what a stop needs, in the background; call it before a survey that may lead to one. */
+  public void prepareToStop() {
+    host.prepareToStop();
+  }
+
   /** Who holds each requested port, with trees and safety verdicts; changes nothing. */
   public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports) {
     return discovery.survey(protocols, ports,
@@ -56,8 +60,7 @@ public final class Freeport {
       boolean force,
       Escalation.Progress progress)
       throws InterruptedException {
-    ProcessTable table = host.processes().snapshot();
-    Set<Long> keep = new HashSet<>(table.ancestors(self));
+    Set<Long> keep = new HashSet<>(host.processes().ancestors(self));
     keep.add(self);
     return new PortFreer(discovery, host::openTerminator, new BindProbe(), keep)
         .free(findings, protocols, timeout, force, progress);

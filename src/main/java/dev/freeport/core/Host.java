@@ -12,6 +12,12 @@ public interface Host {
 
   ProcessInspector processes();
 
+  /**
+   * Says a stop will probably follow, so the host can load what signalling needs (native
+   * bindings) in the background while discovery runs.
+   */
+  default void prepareToStop() {}
+
   /** Opens a terminator for one stop; the caller closes it. */
   Terminator openTerminator();
 

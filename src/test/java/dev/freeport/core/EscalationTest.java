@@ -90,6 +90,11 @@ class EscalationTest {
     public Optional<ProcessInfo> describe(long pid) {
       return Optional.empty();
     }
+
+    @Override
+    public Optional<ProcessRef> identify(long pid) {
+      return alive.stream().filter(r -> r.pid() == pid).findFirst();
+    }
   }
 
   final World w = new World();

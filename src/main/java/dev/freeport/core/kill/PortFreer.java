@@ -11,7 +11,6 @@ import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
-import dev.freeport.core.process.ProcessTable;
 import dev.freeport.core.safety.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public final class PortFreer {
       }
       PortSet busyPorts = PortSet.of(findings.stream().filter(f -> !f.free()).mapToInt(PortFinding::port).toArray());
       new RespawnWatch(discovery.processes(), discovery.sockets())
-          .await(watchedParents(findings, plan.keySet()), plan.keySet(), protocols, busyPorts);
+          .await(watchedParents(findings), plan.keySet(), protocols, busyPorts);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     List<PortResult> results = new ArrayList<>();
@@ -104,14 +103,14 @@ public final class PortFreer {
     return results;
   }
 
-  private Set<ProcessRef> watchedParents(List<PortFinding> findings, Set<ProcessRef> targets) {
-    ProcessTable table = discovery.processes().snapshot();
-    Set<ProcessRef> parents = new HashSet<>();
+  /** Parents of the holders that could be supervisors: not init, not freeport's own chain. */
+  private Set<Long> watchedParents(List<PortFinding> findings) {
+    Set<Long> parents = new HashSet<>();
     for (PortFinding f : findings) {
       for (ProcessNode holder : f.holders()) {
         long ppid = holder.info().parentPid();
         if (ppid > 1 && !notSupervisors.contains(ppid)) {
-          table.row(ppid).map(ProcessTable.Row::ref).filter(r -> !targets.contains(r)).ifPresent(parents::add);
+          parents.add(ppid);
         }
       }
     }

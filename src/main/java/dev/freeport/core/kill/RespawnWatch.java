@@ -5,24 +5,25 @@ import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * After holders are stopped, watches their surviving parents for a short while: a supervisor
- * (nodemon, a shell loop, systemd) starts a new child at once, and that child may then take the
- * port again. Returns as soon as the parents are gone, the window passes without a new child, or
- * a new child's port shows up.
+ * (a shell loop, pm2, a JVM or Node launcher) starts a new child within milliseconds, and that
+ * child may then take the port again. Returns as soon as the parents are gone, the window passes
+ * without a new child, or a new child's port shows up.
  */
 final class RespawnWatch {
   /** How long a surviving parent is watched for a new child. */
-  static final Duration WINDOW = Duration.ofMillis(250);
+  static final Duration WINDOW = Duration.ofMillis(100);
   /** How long a new child is given to bind the port again. */
   static final Duration BIND_WAIT = Duration.ofSeconds(3);
-  private static final long POLL_MILLIS = 5;
+  private static final long POLL_MILLIS = 2;
 
   private final ProcessInspector processes;
   private final SocketTable sockets;
@@ -32,27 +33,32 @@ final class RespawnWatch {
     this.sockets = sockets;
   }
 
-  void await(Set<ProcessRef> parents, Set<ProcessRef> stopped, Set<Protocol> protocols, PortSet ports)
+  /**
+   * @param parentPids parents of the stopped holders that may be supervisors
+   * @param stopped the processes just stopped (not new children)
+   */
+  void await(Collection<Long> parentPids, Set<ProcessRef> stopped, Set<Protocol> protocols, PortSet ports)
       throws InterruptedException {
+    List<ProcessRef> parents = parentPids.stream().map(processes::identify)
+        .flatMap(Optional::stream).filter(p -> !stopped.contains(p)).toList();
     if (parents.isEmpty()) {
       return;
     }
-    ProcessTable start = processes.snapshot();
-    Set<ProcessRef> baseline = new HashSet<>(stopped);
-    parents.forEach(p -> baseline.addAll(start.children(p.pid())));
+    Set<ProcessRef> known = new HashSet<>(stopped);
+    parents.forEach(p -> known.addAll(processes.children(p)));
     long end = System.nanoTime() + WINDOW.toNanos();
     while (System.nanoTime() < end) {
-      ProcessTable now = processes.snapshot();
-      List<ProcessRef> alive = parents.stream().filter(now::contains).toList();
-      if (alive.isEmpty()) {
-        return;
+      boolean anyAlive = false;
+      for (ProcessRef p : parents) {
+        if (processes.identify(p.pid()).equals(Optional.of(p))) {
+          anyAlive = true;
+          if (!known.containsAll(processes.children(p))) {
+            awaitBind(protocols, ports);
+            return;
+          }
+        }
       }
-      boolean newChild =
-          alive.stream()
-              .flatMap(p -> now.children(p.pid()).stream())
-              .anyMatch(c -> !baseline.contains(c));
-      if (newChild) {
-        awaitBind(protocols, ports);
+      if (!anyAlive) {
         return;
       }
       Thread.sleep(POLL_MILLIS);

@@ -1,6 +1,8 @@
 package dev.freeport.core.process;
 
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads facts about processes, one implementation per platform. */
@@ -11,4 +13,18 @@ public interface ProcessInspector {
 
   /** Facts about one process; empty when it no longer exists. */
   Optional<ProcessInfo> describe(long pid);
+
+  /** The identity of the process that has this pid now; empty when none runs (or a zombie). */
+  Optional<ProcessRef> identify(long pid);
+
+  /** The parent chain of a process, nearest first. */
+  default List<Long> ancestors(long pid) {
+    return snapshot().ancestors(pid);
+  }
+
+  /** The processes whose parent is this exact process. */
+  default List<ProcessRef> children(ProcessRef parent) {
+    ProcessTable t = snapshot();
+    return t.contains(parent) ? t.children(parent.pid()) : List.of();
+  }
 }

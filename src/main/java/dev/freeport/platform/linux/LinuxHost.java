@@ -7,11 +7,13 @@ import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.unix.jna.LibC;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** Linux: /proc for discovery, pidfds for signals. */
 public final class LinuxHost implements Host {
   private final LinuxSocketTable sockets;
   private final LinuxProcessInspector processes;
+  private CompletableFuture<LibC> libc;
   private final Path procRoot;
 
   public LinuxHost(Path procRoot) {
@@ -31,8 +33,16 @@ public final class LinuxHost implements Host {
   }
 
   @Override
+  public synchronized void prepareToStop() {
+    if (libc == null) {
+      libc = LibC.loadInBackground();
+    }
+  }
+
+  @Override
   public Terminator openTerminator() {
-    return new LinuxTerminator(LibC.load(), processes);
+    prepareToStop();
+    return new LinuxTerminator(libc.join(), processes);
   }
 
   @Override

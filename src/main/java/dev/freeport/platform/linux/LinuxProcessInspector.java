@@ -6,6 +6,7 @@ import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.core.process.ProcessTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -41,9 +42,50 @@ public final class LinuxProcessInspector implements ProcessInspector {
     return new ProcessTable(rows);
   }
 
-  /** The process's identity now, if it is running (a zombie counts as exited). */
-  public Optional<ProcessRef> current(long pid) {
+  @Override
+  public Optional<ProcessRef> identify(long pid) {
     return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
+  }
+
+  /** Walks /proc/PID/stat up the chain: a few reads instead of a whole snapshot. */
+  @Override
+  public List<Long> ancestors(long pid) {
+    List<Long> out = new ArrayList<>();
+    long at = pid;
+    for (Optional<ProcStat> s = proc.stat(at); s.isPresent() && s.get().parentPid() > 0; s = proc.stat(at)) {
+      at = s.get().parentPid();
+      if (out.contains(at) || at == pid) {
+        break;
+      }
+      out.add(at);
+    }
+    return out;
+  }
+
+  /** Reads /proc/PID/task/TID/children, which lists the children each thread started. */
+  @Override
+  public List<ProcessRef> children(ProcessRef parent) {
+    if (!identify(parent.pid()).equals(Optional.of(parent))) {
+      return List.of();
+    }
+    String pid = Long.toString(parent.pid());
+    List<ProcessRef> out = new ArrayList<>();
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.root().resolve(pid).resolve("task"))) {
+      for (Path task : tasks) {
+        Optional<String> children = proc.read(pid, "task", task.getFileName().toString(), "children");
+        if (children.isEmpty()) {
+          return ProcessInspector.super.children(parent); // a kernel without CONFIG_PROC_CHILDREN
+        }
+        for (String child : children.get().trim().split(" ")) {
+          if (!child.isEmpty()) {
+            identify(Long.parseLong(child)).ifPresent(out::add);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return List.of(); // it exited meanwhile
+    }
+    return out;
   }
 
   @Override

@@ -11,12 +11,14 @@ import dev.freeport.platform.unix.Signals;
 import dev.freeport.platform.unix.jna.LibC;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import oshi.software.os.OperatingSystem;
 
 /** macOS: OSHI for discovery, start-time-checked kill(2) for signals. */
 public final class MacHost implements Host {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
+  private CompletableFuture<LibC> libc;
 
   public MacHost(OperatingSystem os) {
     this.sockets = new OshiSocketTable(os);
@@ -34,8 +36,16 @@ public final class MacHost implements Host {
   }
 
   @Override
+  public synchronized void prepareToStop() {
+    if (libc == null) {
+      libc = LibC.loadInBackground();
+    }
+  }
+
+  @Override
   public Terminator openTerminator() {
-    return new KillTerminator(LibC.load(), Signals.BSD, r -> processes.current(r.pid()).equals(Optional.of(r)));
+    prepareToStop();
+    return new KillTerminator(libc.join(), Signals.BSD, r -> processes.identify(r.pid()).equals(Optional.of(r)));
   }
 
   @Override

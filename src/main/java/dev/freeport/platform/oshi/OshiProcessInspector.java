@@ -31,8 +31,8 @@ public final class OshiProcessInspector implements ProcessInspector {
     return new ProcessTable(rows);
   }
 
-  /** The process's identity now, if it is running. */
-  public Optional<ProcessRef> current(long pid) {
+  @Override
+  public Optional<ProcessRef> identify(long pid) {
     return running(pid).map(p -> new ProcessRef(pid, p.getStartTime()));
   }
 

@@ -31,7 +31,7 @@ public final class WindowsHost implements Host {
 
   @Override
   public Terminator openTerminator() {
-    return new WindowsTerminator(processes::current);
+    return new WindowsTerminator(processes::identify);
   }
 
   @Override
