@@ -42,8 +42,9 @@ public final class Freeport {
 
   /** Who holds each requested port, with trees and safety verdicts; changes nothing. */
   public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports) {
-    return discovery.survey(protocols, ports,
-        table -> new SafetyPolicy(self, Set.copyOf(table.ancestors(self)), host.criticalProcessNames()));
+    SafetyPolicy policy =
+        new SafetyPolicy(self, Set.copyOf(host.processes().ancestors(self)), host.criticalProcessNames());
+    return discovery.survey(protocols, ports, policy);
   }
 
   /**

@@ -9,17 +9,16 @@ import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Finds who listens on which port and describes them; never changes anything. */
 public final class Discovery {
@@ -66,52 +65,47 @@ public final class Discovery {
 
   /**
    * For each requested port, every socket on it and every holder with the tree below it, judged
-   * by the safety policy that {@code policyFor} builds from the process snapshot.
+   * by the safety policy. Trees are read from each holder down, not from a snapshot of every
+   * process.
    */
-  public List<PortFinding> survey(
-      Set<Protocol> protocols, PortSet requested, Function<ProcessTable, SafetyPolicy> policyFor) {
+  public List<PortFinding> survey(Set<Protocol> protocols, PortSet requested, SafetyPolicy policy) {
     Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
     for (ListeningSocket s : sockets.listening(protocols, requested)) {
       byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
     }
-    ProcessTable table = byPort.isEmpty() ? new ProcessTable(List.of()) : processes.snapshot();
-    SafetyPolicy policy = policyFor.apply(table);
     Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
     return requested.stream()
         .mapToObj(port -> {
           List<ListeningSocket> onPort = byPort.getOrDefault(port, List.of());
-          return new PortFinding(port, onPort, holders(onPort, table, policy, known));
+          return new PortFinding(port, onPort, holders(onPort, policy, known));
         })
         .toList();
   }
 
   private List<ProcessNode> holders(
-      List<ListeningSocket> onPort,
-      ProcessTable table,
-      SafetyPolicy policy,
-      Map<Long, Optional<ProcessInfo>> known) {
+      List<ListeningSocket> onPort, SafetyPolicy policy, Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> pids = new LinkedHashSet<>();
     onPort.forEach(s -> pids.addAll(s.holders()));
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
-      boolean belowAnother = table.ancestors(pid).stream().anyMatch(pids::contains);
+      boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
       if (!belowAnother) {
-        describe(pid, known).ifPresent(info -> roots.add(node(info, table, policy, known)));
+        describe(pid, known).ifPresent(info -> roots.add(node(info, policy, known, new HashSet<>())));
       }
     }
     return roots;
   }
 
   private ProcessNode node(
-      ProcessInfo info,
-      ProcessTable table,
-      SafetyPolicy policy,
-      Map<Long, Optional<ProcessInfo>> known) {
+      ProcessInfo info, SafetyPolicy policy, Map<Long, Optional<ProcessInfo>> known, Set<Long> seen) {
+    seen.add(info.pid());
     List<ProcessNode> children = new ArrayList<>();
-    for (ProcessRef child : table.children(info.pid())) {
-      describe(child.pid(), known)
-          .filter(c -> c.ref().equals(child))
-          .ifPresent(c -> children.add(node(c, table, policy, known)));
+    for (ProcessRef child : processes.children(info.ref())) {
+      if (!seen.contains(child.pid())) {
+        describe(child.pid(), known)
+            .filter(c -> c.ref().equals(child))
+            .ifPresent(c -> children.add(node(c, policy, known, seen)));
+      }
     }
     return new ProcessNode(info, policy.judge(info), children);
   }

@@ -4,8 +4,8 @@ import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Listening sockets from /proc/net, and every holder of each from /proc/PID/fd. Unlike a table
@@ -32,8 +33,8 @@ public final class LinuxSocketTable implements SocketTable {
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
     for (Protocol p : protocols) {
-      for (ProcNet.Entry e : entries(p)) {
-        if (ProcNet.holdsPort(e) && e.inode() != 0 && ports.matches(e.local().port())) {
+      for (ProcNet.Entry e : entries(p, ports::matches)) {
+        if (ProcNet.holdsPort(e) && e.inode() != 0) {
           wanted.add(e);
         }
       }
@@ -48,39 +49,56 @@ public final class LinuxSocketTable implements SocketTable {
 
   @Override
   public int timeWait(int port) {
-    return (int) entries(Protocol.TCP).stream()
-        .filter(e -> e.state() == ProcNet.TCP_TIME_WAIT && e.local().port() == port)
+    return (int) entries(Protocol.TCP, p -> p == port).stream()
+        .filter(e -> e.state() == ProcNet.TCP_TIME_WAIT)
         .count();
   }
 
-  private List<ProcNet.Entry> entries(Protocol p) {
+  private List<ProcNet.Entry> entries(Protocol p, IntPredicate ports) {
     String name = p.label();
     List<ProcNet.Entry> out = new ArrayList<>();
-    proc.read("net", name).ifPresent(t -> out.addAll(ProcNet.parse(t, p)));
-    proc.read("net", name + "6").ifPresent(t -> out.addAll(ProcNet.parse(t, p)));
+    proc.read("net", name).ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports)));
+    proc.read("net", name + "6").ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports)));
     return out;
   }
 
-  /** Maps each wanted socket inode to all pids holding it, by reading every process's fds. */
+  /**
+   * Maps each wanted socket inode to all pids holding it, by reading every process's fds. The
+   * processes are read in parallel (one readlink per descriptor is the whole cost); the result
+   * keeps the order of the process list.
+   */
   private Map<Long, List<Long>> holders(List<ProcNet.Entry> wanted) {
     Map<Long, List<Long>> byInode = new HashMap<>();
     for (ProcNet.Entry e : wanted) {
       byInode.put(e.inode(), new ArrayList<>(1));
     }
-    for (long pid : proc.pids()) {
-      Path fdDir = proc.root().resolve(Long.toString(pid)).resolve("fd");
-      try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
-        for (Path fd : fds) {
-          List<Long> list = byInode.get(socketInode(fd));
-          if (list != null && !list.contains(pid)) {
-            list.add(pid);
-          }
-        }
-      } catch (IOException | SecurityException unreadable) {
-        // another user's process, or gone: its sockets stay without a visible holder
+    List<long[]> hits = proc.pids().parallelStream()
+        .flatMap(pid -> socketsOf(pid, byInode.keySet()).stream())
+        .toList();
+    for (long[] hit : hits) {
+      List<Long> list = byInode.get(hit[0]);
+      if (!list.contains(hit[1])) {
+        list.add(hit[1]);
       }
     }
     return byInode;
+  }
+
+  /** (inode, pid) for each wanted socket among the process's descriptors. */
+  private List<long[]> socketsOf(long pid, Set<Long> inodes) {
+    String dir = proc.root() + "/" + pid + "/fd/";
+    String[] fds = new File(dir).list(); // null: another user's process, or gone
+    if (fds == null) {
+      return List.of();
+    }
+    List<long[]> out = new ArrayList<>(0);
+    for (String fd : fds) {
+      long inode = socketInode(Path.of(dir + fd));
+      if (inode >= 0 && inodes.contains(inode)) {
+        out.add(new long[] {inode, pid});
+      }
+    }
+    return out;
   }
 
   private static long socketInode(Path fd) {

@@ -6,6 +6,7 @@ import dev.freeport.core.model.Protocol;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** Parses the socket tables in /proc/net/{tcp,tcp6,udp,udp6}. */
 final class ProcNet {
@@ -20,25 +21,64 @@ final class ProcNet {
 
   /** Parses a whole table file; malformed lines are skipped. */
   static List<Entry> parse(String table, Protocol protocol) {
+    return parse(table, protocol, port -> true);
+  }
+
+  /** Parses the lines whose local port is wanted; the others are skipped before any other work. */
+  static List<Entry> parse(String table, Protocol protocol, IntPredicate wanted) {
     List<Entry> out = new ArrayList<>();
-    for (String line : table.split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length < 10 || !f[0].endsWith(":")) {
-        continue; // the header, or a line cut short
+    String[] f = new String[10];
+    int at = 0;
+    while (at < table.length()) {
+      int end = table.indexOf('\n', at);
+      if (end < 0) {
+        end = table.length();
       }
-      try {
-        int colon = f[1].indexOf(':');
-        byte[] address = address(f[1].substring(0, colon));
-        int port = Integer.parseInt(f[1].substring(colon + 1), 16);
-        int remotePort = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
-        int state = Integer.parseInt(f[3], 16);
-        long inode = Long.parseLong(f[9]);
-        out.add(new Entry(new Endpoint(protocol, Addresses.format(address), port), remotePort, state, inode));
-      } catch (RuntimeException malformed) {
-        // skip it: a table line the kernel cut or a format this parser does not know
+      if (fields(table, at, end, f) && f[0].endsWith(":")) {
+        try {
+          if (wanted.test(localPort(f[1]))) {
+            out.add(entry(f, protocol));
+          }
+        } catch (RuntimeException malformed) {
+          // skip it: a line the kernel cut short, or a format this parser does not know
+        }
       }
+      at = end + 1;
     }
     return out;
+  }
+
+  private static int localPort(String local) {
+    return Integer.parseInt(local, local.indexOf(':') + 1, local.length(), 16);
+  }
+
+  private static Entry entry(String[] f, Protocol protocol) {
+    byte[] address = address(f[1].substring(0, f[1].indexOf(':')));
+    int port = localPort(f[1]);
+    int remotePort = Integer.parseInt(f[2], f[2].indexOf(':') + 1, f[2].length(), 16);
+    int state = Integer.parseInt(f[3], 16);
+    long inode = Long.parseLong(f[9]);
+    return new Entry(new Endpoint(protocol, Addresses.format(address), port), remotePort, state, inode);
+  }
+
+  /** Splits line [from, to) on blanks into the first f.length fields; false if it has fewer. */
+  private static boolean fields(String s, int from, int to, String[] f) {
+    int n = 0;
+    int i = from;
+    while (n < f.length) {
+      while (i < to && s.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= to) {
+        return false;
+      }
+      int start = i;
+      while (i < to && s.charAt(i) != ' ') {
+        i++;
+      }
+      f[n++] = s.substring(start, i);
+    }
+    return true;
   }
 
   /** The kernel prints each 32-bit word of the address in host (little-endian) byte order. */
