@@ -27,6 +27,7 @@ final class FreeportCommand {
 
   private final CliContext ctx;
   private boolean json;
+  private Timings timings = Timings.OFF;
 
   FreeportCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -40,11 +41,15 @@ final class FreeportCommand {
     Duration timeout = args.timeout();
     Set<Protocol> protocols = args.protocols();
     json = args.flag(CommandModel.JSON);
+    if (args.flag(CommandModel.DEBUG)) {
+      timings = new Timings(ctx.err());
+    }
     Freeport freeport = new Freeport(ctx.host().get());
     if (!args.flag(CommandModel.DRY_RUN)) {
       freeport.prepareToStop();
     }
     List<PortFinding> findings = freeport.survey(protocols, ports);
+    timings.mark("survey");
     Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
     ReportView report = new ReportView(term, freeport.privilegeHint(), Instant.now());
     if (args.flag(CommandModel.DRY_RUN)) {
@@ -69,8 +74,12 @@ final class FreeportCommand {
     if (ask && !confirmed(count)) {
       return finish(findings.stream().map(PortResult::declined).toList(), report);
     }
+    timings.mark("show and ask");
     List<PortResult> results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE), progress());
-    return finish(results, report);
+    timings.mark("stop and verify");
+    int code = finish(results, report);
+    timings.mark("report");
+    return code;
   }
   private boolean confirmed(int count) {
     Duration wait = ctx.stdinTerminal() ? null : PIPE_ANSWER_WAIT;

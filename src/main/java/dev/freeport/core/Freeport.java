@@ -38,6 +38,7 @@ public final class Freeport {
   /** Starts loading what a stop needs, in the background; call it before a survey that may lead to one. */
   public void prepareToStop() {
     host.prepareToStop();
+    BindProbe.warmUpInBackground();
   }
 
   /** Who holds each requested port, with trees and safety verdicts; changes nothing. */

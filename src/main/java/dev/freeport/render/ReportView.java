@@ -97,7 +97,7 @@ public final class ReportView {
   private String method(StopMethod m) {
     return switch (m) {
       case GRACEFUL -> term.style(Style.GOOD, "exited after the graceful request");
-      case FORCED -> term.style(Style.WARN, "killed (did not exit in time)");
+      case FORCED -> term.style(Style.WARN, "killed");
       case GONE -> "had already exited";
       case DENIED -> term.style(Style.BAD, "not permitted to stop it");
       case SURVIVED -> term.style(Style.BAD, "still running after the forced stop");

@@ -13,6 +13,22 @@ import java.net.ServerSocket;
 public final class BindProbe {
 
   /**
+   * Initialises the JDK's socket classes on a background thread (tens of milliseconds when
+   * cold), so the probe after a stop does not pay for them.
+   */
+  public static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try (ServerSocket s = new ServerSocket(); DatagramSocket d = new DatagramSocket(null)) {
+        s.setReuseAddress(true);
+      } catch (IOException ignored) {
+        // only a warm-up
+      }
+    }, "freeport-probe-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * True unless binding fails because the address is in use. TCP binds with SO_REUSEADDR, as
    * servers do, so connections in TIME_WAIT do not count as busy.
    */

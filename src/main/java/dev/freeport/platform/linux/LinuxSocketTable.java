@@ -23,6 +23,7 @@ import java.util.function.IntPredicate;
  */
 public final class LinuxSocketTable implements SocketTable {
   private static final String SOCKET_PREFIX = "socket:[";
+  private static final int PARALLEL_FROM = 256;
   private final ProcFiles proc;
 
   public LinuxSocketTable(Path procRoot) {
@@ -72,9 +73,10 @@ public final class LinuxSocketTable implements SocketTable {
     for (ProcNet.Entry e : wanted) {
       byInode.put(e.inode(), new ArrayList<>(1));
     }
-    List<long[]> hits = proc.pids().parallelStream()
-        .flatMap(pid -> socketsOf(pid, byInode.keySet()).stream())
-        .toList();
+    List<Long> pids = proc.pids();
+    // Below a few hundred processes the fork/join start-up costs more than the second core saves.
+    var stream = pids.size() >= PARALLEL_FROM ? pids.parallelStream() : pids.stream();
+    List<long[]> hits = stream.flatMap(pid -> socketsOf(pid, byInode.keySet()).stream()).toList();
     for (long[] hit : hits) {
       List<Long> list = byInode.get(hit[0]);
       if (!list.contains(hit[1])) {

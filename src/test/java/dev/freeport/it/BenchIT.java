@@ -1,0 +1,33 @@
+package dev.freeport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the benchmark at its smoke size, so CI keeps it working: every table is printed, and
+ * freeport freed the port in every run. The figures themselves are not asserted: timing belongs
+ * to scripts/bench, not to tests.
+ */
+class BenchIT {
+
+  @Test
+  void smokeRunPrintsEveryTableAndFreeportAlwaysFreesThePort() throws Exception {
+    Process p = new ProcessBuilder("scripts/bench", "--smoke").redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench hung");
+    assertEquals(0, p.exitValue(), out);
+    for (String table : List.of("## free a listener (orphan", "## free a listener (with parent", "## list at 200 sockets / 10 processes")) {
+      assertTrue(out.contains(table), table + "\n" + out);
+    }
+    List<String> freeportRows = out.lines().filter(l -> l.startsWith("freeport PORT") || l.startsWith("freeport list")).toList();
+    assertEquals(4, freeportRows.size(), out);
+    assertTrue(freeportRows.stream().noneMatch(l -> l.contains("left the port busy")), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("ss -Htlnp")), out);
+  }
+}
