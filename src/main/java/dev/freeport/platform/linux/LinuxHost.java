@@ -4,16 +4,15 @@ import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.platform.unix.jna.LibC;
+import dev.freeport.platform.unix.BackgroundLibC;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /** Linux: /proc for discovery, pidfds for signals. */
 public final class LinuxHost implements Host {
   private final LinuxSocketTable sockets;
   private final LinuxProcessInspector processes;
-  private CompletableFuture<LibC> libc;
+  private final BackgroundLibC libc = new BackgroundLibC();
   private final Path procRoot;
 
   public LinuxHost(Path procRoot) {
@@ -33,16 +32,13 @@ public final class LinuxHost implements Host {
   }
 
   @Override
-  public synchronized void prepareToStop() {
-    if (libc == null) {
-      libc = LibC.loadInBackground();
-    }
+  public void prepareToStop() {
+    libc.prepare();
   }
 
   @Override
   public Terminator openTerminator() {
-    prepareToStop();
-    return new LinuxTerminator(libc.join(), processes);
+    return new LinuxTerminator(libc.get(), processes);
   }
 
   @Override

@@ -46,7 +46,7 @@ public final class LinuxTerminator implements Terminator {
       return fallback.send(p, action);
     }
     Optional<Integer> fd = pidfd(p);
-    if (fallback != null) {
+    if (fallback != null) { // pidfd_open just found a kernel without pidfds
       return fallback.send(p, action);
     }
     if (fd.isEmpty()) {

@@ -6,19 +6,18 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
+import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
-import dev.freeport.platform.unix.jna.LibC;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import oshi.software.os.OperatingSystem;
 
 /** macOS: OSHI for discovery, start-time-checked kill(2) for signals. */
 public final class MacHost implements Host {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
-  private CompletableFuture<LibC> libc;
+  private final BackgroundLibC libc = new BackgroundLibC();
 
   public MacHost(OperatingSystem os) {
     this.sockets = new OshiSocketTable(os);
@@ -36,16 +35,13 @@ public final class MacHost implements Host {
   }
 
   @Override
-  public synchronized void prepareToStop() {
-    if (libc == null) {
-      libc = LibC.loadInBackground();
-    }
+  public void prepareToStop() {
+    libc.prepare();
   }
 
   @Override
   public Terminator openTerminator() {
-    prepareToStop();
-    return new KillTerminator(libc.join(), Signals.BSD, r -> processes.identify(r.pid()).equals(Optional.of(r)));
+    return new KillTerminator(libc.get(), Signals.BSD, r -> processes.identify(r.pid()).equals(Optional.of(r)));
   }
 
   @Override

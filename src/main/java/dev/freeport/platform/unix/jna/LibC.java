@@ -4,7 +4,6 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
-import java.util.concurrent.CompletableFuture;
 
 /** The few libc calls freeport needs that neither the JDK nor jna-platform map. */
 public interface LibC extends Library {
@@ -16,24 +15,6 @@ public interface LibC extends Library {
   /** Loads libc; do this only on the stop path, as JNA adds start-up time. */
   static LibC load() {
     return Native.load("c", LibC.class);
-  }
-
-  /**
-   * Starts loading libc on a background thread (JNA's first use takes tens of milliseconds),
-   * so it is ready when the first signal is sent.
-   */
-  static CompletableFuture<LibC> loadInBackground() {
-    CompletableFuture<LibC> f = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(load());
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, "freeport-jna");
-    t.setDaemon(true);
-    t.start();
-    return f;
   }
 
   int kill(int pid, int signal) throws LastErrorException;
