@@ -160,9 +160,11 @@ public final class PortFreer {
           "PID " + n.info().pid() + " (" + n.info().name() + ") will not be stopped: "
               + ((Verdict.Refused) n.verdict()).reason());
     }
-    if (stopped.stream().anyMatch(s -> s.method() == StopMethod.DENIED)) {
+    Optional<PortResult.Stopped> denied = stopped.stream().filter(s -> s.method() == StopMethod.DENIED).findFirst();
+    if (denied.isPresent()) {
+      ProcessInfo p = denied.get().process();
       return result(f, PortOutcome.DENIED, stopped, elapsed, Optional.empty(), Optional.empty(),
-          "not permitted to stop a holder");
+          "not permitted to stop PID " + p.pid() + " (" + p.name() + ", user " + p.user().orElse("?") + ")");
     }
     if (now.stream().anyMatch(ListeningSocket::ownerHidden)) {
       return result(f, PortOutcome.HIDDEN, stopped, elapsed, Optional.empty(), Optional.empty(),
