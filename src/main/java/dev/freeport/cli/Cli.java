@@ -17,6 +17,7 @@ public final class Cli {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cl = new CommandLine(CommandModel.root());
     cl.addSubcommand("list", new CommandLine(CommandModel.list()));
+    cl.addSubcommand("completion", new CommandLine(CommandModel.completion()));
     cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
@@ -31,7 +32,11 @@ public final class Cli {
         return help;
       }
       if (parsed.hasSubcommand()) {
-        return new ListCommand(ctx).run(new Args(parsed.subcommand()));
+        ParseResult sub = parsed.subcommand();
+        if (sub.commandSpec().name().equals("completion")) {
+          return CompletionCommand.run(ctx, parsed.commandSpec().commandLine(), sub.matchedPositionalValue(0, ""));
+        }
+        return new ListCommand(ctx).run(new Args(sub));
       }
       return new FreeportCommand(ctx).run(new Args(parsed));
     } catch (Exception e) {

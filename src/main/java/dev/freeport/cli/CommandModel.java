@@ -18,6 +18,7 @@ final class CommandModel {
   static final String JSON = "--json";
   static final String NO_COLOR = "--no-color";
   static final String DEBUG = "--debug";
+  static final String QUIET = "--quiet";
   static final String DEFAULT_TIMEOUT = "5s";
 
   private CommandModel() {}
@@ -37,6 +38,7 @@ final class CommandModel {
     spec.addOption(flag(new String[] {"-n", DRY_RUN}, "Only show who holds the ports; change nothing."));
     spec.addOption(flag(new String[] {"-y", YES}, "Do not ask; stop what holds the ports."));
     spec.addOption(flag(new String[] {"-f", FORCE}, "Skip the graceful request; kill at once."));
+    spec.addOption(flag(new String[] {"-q", QUIET}, "Print nothing but errors: one line per port that is not free."));
     spec.addOption(OptionSpec.builder("-t", TIMEOUT)
         .paramLabel("DURATION")
         .type(String.class)
@@ -57,6 +59,25 @@ final class CommandModel {
         .autoWidth(true);
     spec.addPositional(ports("Only these ports: 8080, 3000-3010, 3000,8080. Default: every port."));
     common(spec);
+    return spec;
+  }
+
+  static CommandSpec completion() {
+    CommandSpec spec = CommandSpec.create().name("completion");
+    spec.usageMessage()
+        .description("Print a shell completion script for bash or zsh.",
+            "bash: freeport completion bash > ~/.local/share/bash-completion/completions/freeport",
+            "zsh:  freeport completion zsh > \"${fpath[1]}/_freeport\"  (or: source <(freeport completion zsh))")
+        .autoWidth(true);
+    spec.addPositional(PositionalParamSpec.builder()
+        .paramLabel("SHELL")
+        .arity("1")
+        .type(String.class)
+        .completionCandidates(java.util.List.of("bash", "zsh"))
+        .description("bash or zsh")
+        .build());
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
+        .description("Show this help message and exit.").build());
     return spec;
   }
 

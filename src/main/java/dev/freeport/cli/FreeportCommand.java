@@ -13,6 +13,7 @@ import dev.freeport.render.Formats;
 import dev.freeport.render.JsonView;
 import dev.freeport.render.Prompt;
 import dev.freeport.render.ReportView;
+import dev.freeport.render.Sanitizer;
 import dev.freeport.render.Terminal;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,6 +28,7 @@ final class FreeportCommand {
 
   private final CliContext ctx;
   private boolean json;
+  private boolean quiet;
   private Timings timings = Timings.OFF;
 
   FreeportCommand(CliContext ctx) {
@@ -41,6 +43,7 @@ final class FreeportCommand {
     Duration timeout = args.timeout();
     Set<Protocol> protocols = args.protocols();
     json = args.flag(CommandModel.JSON);
+    quiet = args.flag(CommandModel.QUIET) && !json;
     if (args.flag(CommandModel.DEBUG)) {
       timings = new Timings(ctx.err());
     }
@@ -56,6 +59,9 @@ final class FreeportCommand {
       ExitCode code = ExitCode.worst(findings.stream().map(PortFinding::preview).toList());
       if (json) {
         new JsonView(Instant.now()).writeSurvey(findings, code.code(), ctx.out());
+      } else if (quiet) {
+        findings.stream().filter(f -> !f.free()).forEach(f -> ctx.err().println(
+            "freeport: port " + f.port() + " is " + f.preview().label()));
       } else {
         report.printSurvey(findings, ctx.out());
       }
@@ -63,7 +69,7 @@ final class FreeportCommand {
     }
     int count = PortFreer.plan(findings).size();
     boolean ask = count > 0 && !args.flag(CommandModel.YES);
-    if (findings.stream().anyMatch(f -> !f.free()) && (!json || ask)) {
+    if (findings.stream().anyMatch(f -> !f.free()) && (!json || ask) && !quiet) {
       // With --json the survey goes to stderr, so the user still sees what they confirm.
       PrintStream shown = json ? ctx.err() : ctx.out();
       report.printSurvey(findings, shown);
@@ -99,6 +105,13 @@ final class FreeportCommand {
     ExitCode code = ExitCode.worst(results.stream().map(PortResult::outcome).toList());
     if (json) {
       new JsonView(Instant.now()).writeResults(results, code.code(), ctx.out());
+    } else if (quiet) {
+      for (PortResult r : results) {
+        if (!r.outcome().free()) {
+          ctx.err().println("freeport: port " + r.port() + " " + r.outcome().label()
+              + (r.detail().isEmpty() ? "" : ": " + Sanitizer.clean(r.detail())));
+        }
+      }
     } else if (results.stream().noneMatch(r -> r.outcome() == PortOutcome.DECLINED)) {
       report.printResults(results, ctx.out());
     }
@@ -106,7 +119,7 @@ final class FreeportCommand {
   }
 
   private Escalation.Progress progress() {
-    if (json) {
+    if (json || quiet) {
       return Escalation.Progress.NONE;
     }
     PrintStream err = ctx.err();

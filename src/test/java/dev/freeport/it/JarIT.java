@@ -128,4 +128,24 @@ class JarIT {
     }
   }
 
+
+  @Test
+  void bashCompletionCompletesOptionsAndCommands() throws Exception {
+    Run r = exec("completion", "bash");
+    assertEquals(0, r.code(), r::toString);
+    Path script = Files.createTempFile("freeport-completion", ".bash");
+    try {
+      Files.writeString(script, r.out());
+      Process bash = new ProcessBuilder("bash", "-c", "source " + script + " 2>/dev/null;"
+          + " t() { COMP_LINE=\"$*\"; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($#-1)); COMP_POINT=${#COMP_LINE};"
+          + " _complete_freeport; echo \"${COMPREPLY[*]}\"; };"
+          + " t freeport --ti; t freeport li; t freeport completion ''")
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      assertEquals(List.of("--timeout", "list", "bash zsh"), lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    } finally {
+      Files.deleteIfExists(script);
+    }
+    assertEquals(2, exec("completion", "fish").code());
+  }
 }

@@ -213,4 +213,23 @@ class StopTest {
     assertEquals(List.of("graceful"), strings(r.out(), "method"), "not forced: " + r);
     assertAllGone(l);
   }
+
+  @Test
+  void quietPrintsNothingOnSuccessAndOneLinePerProblem() throws Exception {
+    Started l = fixtures.listener();
+    CliRun.Result ok = run(null, Integer.toString(l.port()), "--yes", "--quiet");
+    assertEquals(0, ok.code(), ok::toString);
+    assertEquals("", ok.out() + ok.err(), ok::toString);
+    assertAllGone(l);
+
+    try (ServerSocket mine = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      CliRun.Result refused = run(null, Integer.toString(mine.getLocalPort()), "-y", "-q");
+      assertEquals(5, refused.code(), refused::toString);
+      assertEquals("", refused.out());
+      assertEquals(1, refused.err().lines().count(), refused::toString);
+      assertTrue(refused.err().startsWith("freeport: port " + mine.getLocalPort() + " refused: "), refused::toString);
+      CliRun.Result dry = run(null, Integer.toString(mine.getLocalPort()), "--dry-run", "-q");
+      assertEquals("freeport: port " + mine.getLocalPort() + " is refused\n", dry.err(), dry::toString);
+    }
+  }
 }
