@@ -32,6 +32,16 @@ final class Args {
     return parsed.hasMatchedPositional(0);
   }
 
+  /** A string option's value, or null when not given. */
+  String value(String name) {
+    return parsed.matchedOptionValue(name, null);
+  }
+
+  /** The first positional argument, or null. */
+  String positional() {
+    return parsed.hasMatchedPositional(0) ? String.valueOf((Object) parsed.matchedPositionalValue(0, null)) : null;
+  }
+
   Duration timeout() {
     return DurationSpec.parse(parsed.matchedOptionValue(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT));
   }

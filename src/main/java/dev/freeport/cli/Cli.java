@@ -17,6 +17,7 @@ public final class Cli {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cl = new CommandLine(CommandModel.root());
     cl.addSubcommand("list", new CommandLine(CommandModel.list()));
+    cl.addSubcommand("find", new CommandLine(CommandModel.find()));
     cl.addSubcommand("completion", new CommandLine(CommandModel.completion()));
     cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
     cl.setOut(new PrintWriter(ctx.out(), true));
@@ -35,6 +36,9 @@ public final class Cli {
         ParseResult sub = parsed.subcommand();
         if (sub.commandSpec().name().equals("completion")) {
           return CompletionCommand.run(ctx, parsed.commandSpec().commandLine(), sub.matchedPositionalValue(0, ""));
+        }
+        if (sub.commandSpec().name().equals("find")) {
+          return new FindCommand(ctx).run(new Args(sub));
         }
         return new ListCommand(ctx).run(new Args(sub));
       }

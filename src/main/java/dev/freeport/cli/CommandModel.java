@@ -19,6 +19,12 @@ final class CommandModel {
   static final String NO_COLOR = "--no-color";
   static final String DEBUG = "--debug";
   static final String QUIET = "--quiet";
+  static final String RANGE = "--range";
+  static final String USER = "--user";
+  static final String NAME = "--name";
+  /** Where `freeport find` starts by default: the usual first dev-server port. */
+  static final int DEFAULT_FIND_START = 3000;
+  static final int DEFAULT_FIND_SPAN = 100;
   static final String DEFAULT_TIMEOUT = "5s";
 
   private CommandModel() {}
@@ -39,6 +45,10 @@ final class CommandModel {
     spec.addOption(flag(new String[] {"-y", YES}, "Do not ask; stop what holds the ports."));
     spec.addOption(flag(new String[] {"-f", FORCE}, "Skip the graceful request; kill at once."));
     spec.addOption(flag(new String[] {"-q", QUIET}, "Print nothing but errors: one line per port that is not free."));
+    spec.addOption(OptionSpec.builder(USER).paramLabel("NAME").type(String.class)
+        .description("Only stop holders that belong to this user; others are skipped.").build());
+    spec.addOption(OptionSpec.builder(NAME).paramLabel("GLOB").type(String.class)
+        .description("Only stop holders whose name matches, e.g. 'node' or 'java*'; others are skipped.").build());
     spec.addOption(OptionSpec.builder("-t", TIMEOUT)
         .paramLabel("DURATION")
         .type(String.class)
@@ -58,6 +68,22 @@ final class CommandModel {
         .sortOptions(false)
         .autoWidth(true);
     spec.addPositional(ports("Only these ports: 8080, 3000-3010, 3000,8080. Default: every port."));
+    common(spec);
+    return spec;
+  }
+
+  static CommandSpec find() {
+    CommandSpec spec = CommandSpec.create().name("find");
+    spec.usageMessage()
+        .description("Print the first free port at or above PORT (default " + DEFAULT_FIND_START
+            + "), checked the way a server binds: nothing listens on it and both the IPv4 and IPv6 "
+            + "wildcard addresses can be bound. Exit code 1 when none is free.")
+        .sortOptions(false)
+        .autoWidth(true);
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("PORT").arity("0..1").type(String.class)
+        .description("Where to start; the search covers " + DEFAULT_FIND_SPAN + " ports.").build());
+    spec.addOption(OptionSpec.builder(RANGE).paramLabel("FROM-TO").type(String.class)
+        .description("Search exactly this range instead, e.g. 8000-8099 (at most 1024 ports).").build());
     common(spec);
     return spec;
   }

@@ -8,6 +8,7 @@ import dev.freeport.core.model.PortOutcome;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
+import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.render.Formats;
 import dev.freeport.render.JsonView;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code freeport PORT...}: show who holds the ports, ask, stop them, check the ports are free. */
@@ -51,7 +53,9 @@ final class FreeportCommand {
     if (!args.flag(CommandModel.DRY_RUN)) {
       freeport.prepareToStop();
     }
-    List<PortFinding> findings = freeport.survey(protocols, ports);
+    HolderFilter filter = new HolderFilter(Optional.ofNullable(args.value(CommandModel.USER)),
+        Optional.ofNullable(args.value(CommandModel.NAME)));
+    List<PortFinding> findings = freeport.survey(protocols, ports, filter);
     timings.mark("survey");
     Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
     ReportView report = new ReportView(term, freeport.privilegeHint(), Instant.now());

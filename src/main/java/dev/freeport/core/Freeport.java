@@ -9,6 +9,7 @@ import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.time.Duration;
 import java.util.HashSet;
@@ -43,9 +44,14 @@ public final class Freeport {
 
   /** Who holds each requested port, with trees and safety verdicts; changes nothing. */
   public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports) {
+    return survey(protocols, ports, HolderFilter.NONE);
+  }
+
+  /** Like {@link #survey(Set, PortSet)}, with holders outside the filter marked as skipped. */
+  public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports, HolderFilter filter) {
     SafetyPolicy policy =
         new SafetyPolicy(self, Set.copyOf(host.processes().ancestors(self)), host.criticalProcessNames());
-    return discovery.survey(protocols, ports, policy);
+    return discovery.survey(protocols, ports, policy, filter);
   }
 
   /**
@@ -66,6 +72,11 @@ public final class Freeport {
     keep.add(self);
     return new PortFreer(discovery, host::openTerminator, new BindProbe(), keep)
         .free(findings, protocols, timeout, force, progress);
+  }
+
+  /** The lowest port in [from, to] a server could bind now, or empty. */
+  public java.util.OptionalInt firstFreePort(int from, int to, Set<Protocol> protocols) {
+    return new FreePortSearch(host.sockets(), new BindProbe()).first(from, to, protocols);
   }
 
   public String privilegeHint() {

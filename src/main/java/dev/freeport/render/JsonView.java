@@ -142,6 +142,8 @@ public final class JsonView {
     g.writeBooleanField("stoppable", n.verdict().allowed());
     if (n.verdict() instanceof Verdict.Refused r) {
       g.writeStringField("refusedBecause", r.reason());
+    } else if (n.verdict() instanceof Verdict.Skipped s) {
+      g.writeStringField("skippedBecause", s.reason());
     }
     g.writeArrayFieldStart("children");
     for (ProcessNode c : n.children()) {

@@ -51,6 +51,8 @@ public final class ReportView {
         + "  mem " + Formats.bytes(p.memoryBytes());
     if (n.verdict() instanceof Verdict.Refused r) {
       head += "  " + term.style(Style.BAD, "(will not be stopped: " + r.reason() + ")");
+    } else if (n.verdict() instanceof Verdict.Skipped s) {
+      head += "  " + term.style(Style.WARN, "(skipped: " + s.reason() + ")");
     }
     out.println(head);
     String command = p.command().isEmpty() ? "[" + Sanitizer.clean(p.name()) + "]" : Sanitizer.clean(p.command());

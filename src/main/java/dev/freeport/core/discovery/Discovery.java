@@ -9,7 +9,9 @@ import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
+import dev.freeport.core.safety.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,7 +70,8 @@ public final class Discovery {
    * by the safety policy. Trees are read from each holder down, not from a snapshot of every
    * process.
    */
-  public List<PortFinding> survey(Set<Protocol> protocols, PortSet requested, SafetyPolicy policy) {
+  public List<PortFinding> survey(
+      Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter) {
     Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
     for (ListeningSocket s : sockets.listening(protocols, requested)) {
       byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
@@ -77,20 +80,27 @@ public final class Discovery {
     return requested.stream()
         .mapToObj(port -> {
           List<ListeningSocket> onPort = byPort.getOrDefault(port, List.of());
-          return new PortFinding(port, onPort, holders(onPort, policy, known));
+          return new PortFinding(port, onPort, holders(onPort, policy, filter, known));
         })
         .toList();
   }
 
   private List<ProcessNode> holders(
-      List<ListeningSocket> onPort, SafetyPolicy policy, Map<Long, Optional<ProcessInfo>> known) {
+      List<ListeningSocket> onPort,
+      SafetyPolicy policy,
+      HolderFilter filter,
+      Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> pids = new LinkedHashSet<>();
     onPort.forEach(s -> pids.addAll(s.holders()));
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
       boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
       if (!belowAnother) {
-        describe(pid, known).ifPresent(info -> roots.add(node(info, policy, known, new HashSet<>())));
+        describe(pid, known).ifPresent(info -> {
+          ProcessNode n = node(info, policy, known, new HashSet<>());
+          Verdict filtered = n.verdict().allowed() ? filter.judge(info) : n.verdict();
+          roots.add(filtered == n.verdict() ? n : new ProcessNode(info, filtered, n.children()));
+        });
       }
     }
     return roots;

@@ -153,12 +153,20 @@ public final class PortFreer {
     methods.keySet().forEach(r -> known.add(r.pid()));
     List<Long> holders = now.stream().flatMap(s -> s.holders().stream()).distinct().toList();
     Optional<ProcessNode> refused = f.holders().stream().flatMap(ProcessNode::flatten)
-        .filter(n -> !n.verdict().allowed() && holders.contains(n.info().pid())).findFirst();
+        .filter(n -> n.verdict() instanceof Verdict.Refused && holders.contains(n.info().pid())).findFirst();
     if (refused.isPresent()) {
       ProcessNode n = refused.get();
       return result(f, PortOutcome.REFUSED, stopped, elapsed, Optional.empty(), Optional.empty(),
           "PID " + n.info().pid() + " (" + n.info().name() + ") will not be stopped: "
               + ((Verdict.Refused) n.verdict()).reason());
+    }
+    Optional<ProcessNode> skipped = f.holders().stream()
+        .filter(n -> n.verdict() instanceof Verdict.Skipped && holders.contains(n.info().pid())).findFirst();
+    if (skipped.isPresent()) {
+      ProcessNode n = skipped.get();
+      return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
+          "still held by PID " + n.info().pid() + " (" + n.info().name() + "), skipped: "
+              + ((Verdict.Skipped) n.verdict()).reason());
     }
     Optional<PortResult.Stopped> denied = stopped.stream().filter(s -> s.method() == StopMethod.DENIED).findFirst();
     if (denied.isPresent()) {

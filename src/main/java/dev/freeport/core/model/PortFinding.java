@@ -1,5 +1,6 @@
 package dev.freeport.core.model;
 
+import dev.freeport.core.safety.Verdict;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessN
     if (free()) {
       return PortOutcome.FREE;
     }
-    if (holders.stream().anyMatch(h -> !h.verdict().allowed())) {
+    if (holders.stream().anyMatch(h -> h.verdict() instanceof Verdict.Refused)) {
       return PortOutcome.REFUSED;
     }
     return ownerHidden() ? PortOutcome.HIDDEN : PortOutcome.HELD;
