@@ -19,7 +19,7 @@ public final class Main {
   /** Runs freeport on the given streams and returns its exit code. */
   public static int run(PrintStream out, PrintStream err, InputStream in, String... args) {
     CliContext ctx = new CliContext(out, err, in, System.getenv(),
-        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms::current);
+        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), Platforms::current);
     int code = Cli.run(ctx, args);
     out.flush();
     err.flush();

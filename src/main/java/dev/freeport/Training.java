@@ -24,7 +24,7 @@ public final class Training {
 
   public static void main(String[] args) throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    CliContext ctx = new CliContext(quiet, quiet, InputStream.nullInputStream(), Map.of(), false, false,
+    CliContext ctx = new CliContext(quiet, quiet, InputStream.nullInputStream(), Map.of(), false, false, false,
         Platforms::current);
     run(ctx, "list");
     run(ctx, "list", "--json", "--tcp", "--udp");

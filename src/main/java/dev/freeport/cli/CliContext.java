@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * @param env environment variables (NO_COLOR, COLUMNS, TERM)
  * @param stdinTerminal whether stdin is a terminal (a person can answer)
  * @param stdoutTerminal whether stdout is a terminal (colour, width)
+ * @param stderrTerminal whether stderr is a terminal (the live status line)
  * @param host the operating system, created on first use
  */
 public record CliContext(
@@ -25,4 +26,5 @@ public record CliContext(
     Map<String, String> env,
     boolean stdinTerminal,
     boolean stdoutTerminal,
+    boolean stderrTerminal,
     Supplier<Host> host) {}

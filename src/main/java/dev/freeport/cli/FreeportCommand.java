@@ -15,11 +15,14 @@ import dev.freeport.render.JsonView;
 import dev.freeport.render.Prompt;
 import dev.freeport.render.ReportView;
 import dev.freeport.render.Sanitizer;
+import dev.freeport.render.StatusLine;
 import dev.freeport.render.Terminal;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,7 +88,15 @@ final class FreeportCommand {
       return finish(findings.stream().map(PortResult::declined).toList(), report);
     }
     timings.mark("show and ask");
-    List<PortResult> results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE), progress());
+    Map<Long, String> names = new HashMap<>();
+    findings.forEach(f -> f.processes().forEach(n -> names.put(n.info().pid(), n.info().name() + " " + n.info().pid())));
+    StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, args.flag(CommandModel.NO_COLOR), ctx.env()));
+    List<PortResult> results;
+    try {
+      results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE), progress(status, names));
+    } finally {
+      status.stop();
+    }
     timings.mark("stop and verify");
     int code = finish(results, report);
     timings.mark("report");
@@ -122,19 +133,33 @@ final class FreeportCommand {
     return code.code();
   }
 
-  private Escalation.Progress progress() {
+  /**
+   * On a terminal, a live status line while waiting; otherwise one plain line per phase. Nothing
+   * with --quiet or --json.
+   */
+  private Escalation.Progress progress(StatusLine status, Map<Long, String> names) {
     if (json || quiet) {
       return Escalation.Progress.NONE;
     }
     PrintStream err = ctx.err();
+    boolean live = ctx.stderrTerminal();
     return new Escalation.Progress() {
       @Override
       public void waiting(List<ProcessRef> running, Duration t) {
-        err.println("Asked " + Formats.processes(running.size()) + " to exit; waiting up to " + Formats.elapsed(t) + "...");
+        if (!live) {
+          err.println("Asked " + Formats.processes(running.size()) + " to exit; waiting up to " + Formats.elapsed(t) + "...");
+          return;
+        }
+        long deadline = System.nanoTime() + t.toNanos();
+        status.start(() -> StatusLine.waiting(
+            running.stream().filter(r -> ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .map(r -> names.getOrDefault(r.pid(), Long.toString(r.pid()))).toList(),
+            Duration.ofNanos(deadline - System.nanoTime())));
       }
 
       @Override
       public void forcing(List<ProcessRef> left) {
+        status.stop();
         err.println("Forcing " + Formats.processes(left.size()) + ".");
       }
     };

@@ -90,6 +90,15 @@ public final class Terminal {
     return a.a(text).reset().toString();
   }
 
+  /**
+   * Text that replaces the current line in place (carriage return, the text, erase to the end of
+   * the line), for a status line on a terminal.
+   */
+  public String overwriteLine(String text) {
+    String fitted = fit(text, width > 0 ? width - 1 : 0);
+    return "\r" + fitted + new Ansi().eraseLine(Ansi.Erase.FORWARD);
+  }
+
   /** Cuts text to fit {@code room} columns, marking the cut with an ellipsis. */
   public static String fit(String text, int room) {
     if (room <= 0 || text.length() <= room) {

@@ -35,7 +35,7 @@ public final class CliRun {
     InputStream in = stdin == null ? InputStream.nullInputStream()
         : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), in, Map.of(), false, false, Platforms::current);
+        new PrintStream(err, true, StandardCharsets.UTF_8), in, Map.of(), false, false, false, Platforms::current);
     long start = System.nanoTime();
     int code = Cli.run(ctx, args);
     long millis = (System.nanoTime() - start) / 1_000_000;

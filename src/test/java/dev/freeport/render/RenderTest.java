@@ -90,4 +90,17 @@ class RenderTest {
     assertEquals("1.5 GB", Formats.bytes(OptionalLong.of(1610612736L)));
     assertEquals("1 process", Formats.processes(1));
   }
+
+  @Test
+  void statusLineNamesWhatRunsAndCountsDown() {
+    assertEquals("Waiting for 2 to exit (node 42, java 43): 4.5 s before force",
+        StatusLine.waiting(List.of("node 42", "java 43"), java.time.Duration.ofMillis(4500)));
+    assertEquals("Waiting for 6 to exit (a, b, c, d and 2 more): 0.0 s before force",
+        StatusLine.waiting(List.of("a", "b", "c", "d", "e", "f"), java.time.Duration.ofMillis(-5)));
+    assertEquals("Waiting for 1 to exit (x?[2J): 1.0 s before force",
+        StatusLine.waiting(List.of("x\u001b[2J"), java.time.Duration.ofSeconds(1)), "names are sanitised");
+    String line = Terminal.of(false, 20).overwriteLine("0123456789012345678901234");
+    assertTrue(line.startsWith("\r0123456789012345..."), line);
+    assertTrue(line.endsWith("\u001b[K"), "erases the rest of the line: " + line);
+  }
 }
