@@ -101,6 +101,6 @@ class RenderTest {
         StatusLine.waiting(List.of("x\u001b[2J"), java.time.Duration.ofSeconds(1)), "names are sanitised");
     String line = Terminal.of(false, 20).overwriteLine("0123456789012345678901234");
     assertTrue(line.startsWith("\r0123456789012345..."), line);
-    assertTrue(line.endsWith("\u001b[K"), "erases the rest of the line: " + line);
+    assertTrue(line.endsWith("\u001b[0K"), "erases the rest of the line: " + line);
   }
 }
