@@ -22,6 +22,7 @@ final class CommandModel {
   static final String RANGE = "--range";
   static final String USER = "--user";
   static final String NAME = "--name";
+  static final String PARENT = "--parent";
   /** Where `freeport find` starts by default: the usual first dev-server port. */
   static final int DEFAULT_FIND_START = 3000;
   static final int DEFAULT_FIND_SPAN = 100;
@@ -49,6 +50,8 @@ final class CommandModel {
         .description("Only stop holders that belong to this user; others are skipped.").build());
     spec.addOption(OptionSpec.builder(NAME).paramLabel("GLOB").type(String.class)
         .description("Only stop holders whose name matches, e.g. 'node' or 'java*'; others are skipped.").build());
+    spec.addOption(flag(new String[] {PARENT}, "Stop each holder's parent and its whole tree instead: for a "
+        + "supervisor (nodemon, pm2, a shell loop) that keeps restarting the holder."));
     spec.addOption(OptionSpec.builder("-t", TIMEOUT)
         .paramLabel("DURATION")
         .type(String.class)

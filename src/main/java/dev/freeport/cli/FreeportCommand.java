@@ -58,7 +58,7 @@ final class FreeportCommand {
     }
     HolderFilter filter = new HolderFilter(Optional.ofNullable(args.value(CommandModel.USER)),
         Optional.ofNullable(args.value(CommandModel.NAME)));
-    List<PortFinding> findings = freeport.survey(protocols, ports, filter);
+    List<PortFinding> findings = freeport.survey(protocols, ports, filter, args.flag(CommandModel.PARENT));
     timings.mark("survey");
     Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
     ReportView report = new ReportView(term, freeport.privilegeHint(), Instant.now());

@@ -1,6 +1,8 @@
 package dev.freeport.core;
 
 import dev.freeport.core.discovery.Discovery;
+import dev.freeport.core.explain.ContainerLookup;
+import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.kill.BindProbe;
 import dev.freeport.core.kill.Escalation;
 import dev.freeport.core.kill.PortFreer;
@@ -27,7 +29,8 @@ public final class Freeport {
 
   public Freeport(Host host) {
     this.host = host;
-    this.discovery = new Discovery(host.sockets(), host.processes());
+    this.discovery = new Discovery(host.sockets(), host.processes(),
+        new Explainer(host.processes()::cgroup, new ContainerLookup()));
     this.self = ProcessHandle.current().pid();
   }
 
@@ -44,14 +47,18 @@ public final class Freeport {
 
   /** Who holds each requested port, with trees and safety verdicts; changes nothing. */
   public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports) {
-    return survey(protocols, ports, HolderFilter.NONE);
+    return survey(protocols, ports, HolderFilter.NONE, false);
   }
 
-  /** Like {@link #survey(Set, PortSet)}, with holders outside the filter marked as skipped. */
-  public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports, HolderFilter filter) {
+  /**
+   * Like {@link #survey(Set, PortSet)}, with holders outside the filter marked as skipped.
+   *
+   * @param parents stop each holder's parent (a supervisor) and its tree instead of the holder
+   */
+  public List<PortFinding> survey(Set<Protocol> protocols, PortSet ports, HolderFilter filter, boolean parents) {
     SafetyPolicy policy =
         new SafetyPolicy(self, Set.copyOf(host.processes().ancestors(self)), host.criticalProcessNames());
-    return discovery.survey(protocols, ports, policy, filter);
+    return discovery.survey(protocols, ports, policy, filter, parents);
   }
 
   /**

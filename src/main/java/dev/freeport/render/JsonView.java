@@ -145,6 +145,12 @@ public final class JsonView {
     } else if (n.verdict() instanceof Verdict.Skipped s) {
       g.writeStringField("skippedBecause", s.reason());
     }
+    if (n.advice().isPresent()) {
+      g.writeObjectFieldStart("advice");
+      g.writeStringField("why", n.advice().get().why());
+      g.writeStringField("instead", n.advice().get().instead());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("children");
     for (ProcessNode c : n.children()) {
       node(g, c);

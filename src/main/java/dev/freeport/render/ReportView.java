@@ -57,6 +57,8 @@ public final class ReportView {
     out.println(head);
     String command = p.command().isEmpty() ? "[" + Sanitizer.clean(p.name()) + "]" : Sanitizer.clean(p.command());
     out.println(rest + "    " + term.style(Style.DIM, command));
+    n.advice().ifPresent(a -> out.println(rest + "    " + term.style(Style.WARN,
+        "note: " + Sanitizer.clean(a.why()) + "; to free the port for good: " + Sanitizer.clean(a.instead()))));
     for (ProcessNode child : n.children()) {
       printNode(child, rest + "  \\_ ", rest + "     ", out);
     }
@@ -86,7 +88,7 @@ public final class ReportView {
           + ", started after the stop"));
       r.supervisor().ifPresent(s -> out.println("  restarted by its parent PID " + s.pid() + ": "
           + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
-          + "\n  stop that supervisor (or its service) instead"));
+          + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
       if (r.timeWait() > 0) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));
       }

@@ -148,4 +148,30 @@ class JarIT {
     }
     assertEquals(2, exec("completion", "fish").code());
   }
+
+  /** A listener whose argv[0] is docker-proxy, and a fake docker CLI that knows the container. */
+  @Test
+  void aContainerForwarderIsNotStoppedAndTheContainerIsNamed() throws Exception {
+    Path dir = Files.createTempDirectory("freeport-docker");
+    try {
+      Path proxy = Files.createSymbolicLink(dir.resolve("docker-proxy"), Path.of(Java.executable()));
+      List<String> cmd = new ArrayList<>(Java.command(dev.freeport.fixtures.Listener.class));
+      cmd.set(0, proxy.toString());
+      Started l = fixtures.start(cmd);
+      Path docker = dir.resolve("docker");
+      Files.writeString(docker, "#!/bin/sh\n[ \"$1 $3\" = \"ps publish=" + l.port() + "\" ] && echo web-1\n");
+      Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
+      List<String> env = List.of("env", "PATH=" + dir + ":" + System.getenv("PATH"));
+      Run r = exec(env, Integer.toString(l.port()), "--yes");
+      assertEquals(5, r.code(), r::toString);
+      assertTrue(r.out().contains("container port forwarder"), r::toString);
+      assertTrue(r.out().contains("docker stop web-1"), r::toString);
+      assertTrue(l.alive(), "the forwarder was not stopped");
+    } finally {
+      try (var files = Files.list(dir)) {
+        files.forEach(f -> f.toFile().delete());
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
 }

@@ -232,4 +232,14 @@ class StopTest {
       assertEquals("freeport: port " + mine.getLocalPort() + " is refused\n", dry.err(), dry::toString);
     }
   }
+
+  @Test
+  void parentStopsTheSupervisorAndItsChildSoNothingRespawns() throws Exception {
+    Started sup = fixtures.start(Supervisor.class);
+    CliRun.Result r = run(null, Integer.toString(sup.port()), "--yes", "--parent", "--json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("freed"), strings(r.out(), "outcome"), r::toString);
+    assertFalse(Procs.running(sup.process().toHandle()), "the supervisor was stopped");
+    assertAllGone(sup);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.freeport.core.discovery;
 
+import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.PortSet;
@@ -33,10 +34,12 @@ public final class Discovery {
 
   private final SocketTable sockets;
   private final ProcessInspector processes;
+  private final Explainer explainer;
 
-  public Discovery(SocketTable sockets, ProcessInspector processes) {
+  public Discovery(SocketTable sockets, ProcessInspector processes, Explainer explainer) {
     this.sockets = sockets;
     this.processes = processes;
+    this.explainer = explainer;
   }
 
   public SocketTable sockets() {
@@ -69,9 +72,12 @@ public final class Discovery {
    * For each requested port, every socket on it and every holder with the tree below it, judged
    * by the safety policy. Trees are read from each holder down, not from a snapshot of every
    * process.
+   *
+   * @param parents take each holder's parent (a supervisor that restarts it) as the process to
+   *     stop, with its whole tree, instead of the holder
    */
   public List<PortFinding> survey(
-      Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter) {
+      Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter, boolean parents) {
     Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
     for (ListeningSocket s : sockets.listening(protocols, requested)) {
       byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
@@ -80,30 +86,47 @@ public final class Discovery {
     return requested.stream()
         .mapToObj(port -> {
           List<ListeningSocket> onPort = byPort.getOrDefault(port, List.of());
-          return new PortFinding(port, onPort, holders(onPort, policy, filter, known));
+          return new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known));
         })
         .toList();
   }
 
   private List<ProcessNode> holders(
+      int port,
       List<ListeningSocket> onPort,
       SafetyPolicy policy,
       HolderFilter filter,
+      boolean parents,
       Map<Long, Optional<ProcessInfo>> known) {
-    Set<Long> pids = new LinkedHashSet<>();
-    onPort.forEach(s -> pids.addAll(s.holders()));
+    Set<Long> holding = new LinkedHashSet<>();
+    onPort.forEach(s -> holding.addAll(s.holders()));
+    Set<Long> pids = parents ? parentsOf(holding, known) : holding;
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
       boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
       if (!belowAnother) {
         describe(pid, known).ifPresent(info -> {
           ProcessNode n = node(info, policy, known, new HashSet<>());
-          Verdict filtered = n.verdict().allowed() ? filter.judge(info) : n.verdict();
-          roots.add(filtered == n.verdict() ? n : new ProcessNode(info, filtered, n.children()));
+          Verdict v = n.verdict();
+          if (v.allowed()) {
+            v = explainer.verdict(info).orElse(v);
+          }
+          if (v.allowed()) {
+            v = filter.judge(info);
+          }
+          roots.add(new ProcessNode(info, v, n.children(), explainer.explain(info, port)));
         });
       }
     }
     return roots;
+  }
+
+  private Set<Long> parentsOf(Set<Long> holders, Map<Long, Optional<ProcessInfo>> known) {
+    Set<Long> up = new LinkedHashSet<>();
+    for (long pid : holders) {
+      up.add(describe(pid, known).map(ProcessInfo::parentPid).filter(pp -> pp > 0).orElse(pid));
+    }
+    return up;
   }
 
   private ProcessNode node(

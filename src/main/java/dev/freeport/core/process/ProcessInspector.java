@@ -17,6 +17,11 @@ public interface ProcessInspector {
   /** The identity of the process that has this pid now; empty when none runs (or a zombie). */
   Optional<ProcessRef> identify(long pid);
 
+  /** The process's control-group file (Linux /proc/PID/cgroup); empty where there is none. */
+  default Optional<String> cgroup(long pid) {
+    return Optional.empty();
+  }
+
   /** The parent chain of a process, nearest first. */
   default List<Long> ancestors(long pid) {
     return snapshot().ancestors(pid);

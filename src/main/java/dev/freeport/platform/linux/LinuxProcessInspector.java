@@ -47,6 +47,11 @@ public final class LinuxProcessInspector implements ProcessInspector {
     return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
   }
 
+  @Override
+  public Optional<String> cgroup(long pid) {
+    return proc.read(Long.toString(pid), "cgroup");
+  }
+
   /** Walks /proc/PID/stat up the chain: a few reads instead of a whole snapshot. */
   @Override
   public List<Long> ancestors(long pid) {
