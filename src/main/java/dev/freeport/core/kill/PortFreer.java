@@ -147,7 +147,7 @@ public final class PortFreer {
         return result(f, PortOutcome.FREED, stopped, elapsed, Optional.empty(), Optional.empty(), "");
       }
       return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
-          "nothing listens on it any more, but binding " + blocked.get(0).hostPort() + " still fails");
+          bindFailure(blocked.get(0), discovery.sockets().timeWait(f.port())));
     }
     Set<Long> known = new HashSet<>();
     methods.keySet().forEach(r -> known.add(r.pid()));
@@ -187,6 +187,15 @@ public final class PortFreer {
     }
     return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
         "a holder is still running after the forced stop");
+  }
+
+  /** What was found when nothing visible listens on the port but binding it still fails. */
+  static String bindFailure(Endpoint e, int timeWait) {
+    String found = timeWait > 0
+        ? timeWait + " connection(s) in TIME_WAIT hold it for a server that binds without SO_REUSEADDR"
+        : "no listener and no TIME_WAIT in this network namespace: a process in another namespace, "
+            + "a container runtime or the kernel may hold it";
+    return "nothing visible listens on it, yet binding " + e.hostPort() + " fails; " + found;
   }
 
   private PortResult result(
