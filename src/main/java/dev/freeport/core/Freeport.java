@@ -29,8 +29,10 @@ public final class Freeport {
 
   public Freeport(Host host) {
     this.host = host;
+    BindProbe probe = new BindProbe();
     this.discovery = new Discovery(host.sockets(), host.processes(),
-        new Explainer(host.processes()::cgroup, new ContainerLookup()));
+        new Explainer(host.processes()::cgroup, new ContainerLookup(), host::advice),
+        host.seesAllSockets() ? e -> false : e -> !probe.canBind(e));
     this.self = ProcessHandle.current().pid();
   }
 

@@ -1,6 +1,7 @@
 package dev.freeport.core.discovery;
 
 import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.PortSet;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Finds who listens on which port and describes them; never changes anything. */
 public final class Discovery {
@@ -35,11 +37,19 @@ public final class Discovery {
   private final SocketTable sockets;
   private final ProcessInspector processes;
   private final Explainer explainer;
+  private final Predicate<Endpoint> hiddenCheck;
 
-  public Discovery(SocketTable sockets, ProcessInspector processes, Explainer explainer) {
+  /**
+   * @param hiddenCheck for a port with no visible socket, true when binding this wildcard
+   *     endpoint fails (something invisible holds it); {@code e -> false} where the socket table
+   *     shows every socket
+   */
+  public Discovery(
+      SocketTable sockets, ProcessInspector processes, Explainer explainer, Predicate<Endpoint> hiddenCheck) {
     this.sockets = sockets;
     this.processes = processes;
     this.explainer = explainer;
+    this.hiddenCheck = hiddenCheck;
   }
 
   public SocketTable sockets() {
@@ -85,7 +95,8 @@ public final class Discovery {
     Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
     return requested.stream()
         .mapToObj(port -> {
-          List<ListeningSocket> onPort = byPort.getOrDefault(port, List.of());
+          List<ListeningSocket> visible = byPort.getOrDefault(port, List.of());
+          List<ListeningSocket> onPort = visible.isEmpty() ? invisible(protocols, port) : visible;
           return new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known));
         })
         .toList();
@@ -99,7 +110,7 @@ public final class Discovery {
       boolean parents,
       Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> holding = new LinkedHashSet<>();
-    onPort.forEach(s -> holding.addAll(s.holders()));
+    onPort.forEach(s -> s.holders().forEach(pid -> holding.addAll(heirs(pid, known))));
     Set<Long> pids = parents ? parentsOf(holding, known) : holding;
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
@@ -119,6 +130,33 @@ public final class Discovery {
       }
     }
     return roots;
+  }
+
+  /**
+   * A socket whose listed owner has exited is held by the children that inherited it (Windows
+   * keeps listing the dead owner's pid).
+   */
+  private List<Long> heirs(long pid, Map<Long, Optional<ProcessInfo>> known) {
+    if (describe(pid, known).isPresent()) {
+      return List.of(pid);
+    }
+    List<Long> heirs = processes.snapshot().orphansOf(pid).stream().map(ProcessRef::pid).toList();
+    return heirs.isEmpty() ? List.of(pid) : heirs;
+  }
+
+  /** Sockets this user cannot see: a port no visible socket holds but that cannot be bound. */
+  private List<ListeningSocket> invisible(Set<Protocol> protocols, int port) {
+    List<ListeningSocket> out = new ArrayList<>();
+    for (Protocol p : protocols) {
+      for (String wildcard : new String[] {"0.0.0.0", "::"}) {
+        Endpoint e = new Endpoint(p, wildcard, port);
+        if (hiddenCheck.test(e)) {
+          out.add(new ListeningSocket(e, List.of()));
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private Set<Long> parentsOf(Set<Long> holders, Map<Long, Optional<ProcessInfo>> known) {

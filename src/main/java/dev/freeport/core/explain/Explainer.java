@@ -5,6 +5,7 @@ import dev.freeport.core.safety.Verdict;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -19,14 +20,24 @@ public final class Explainer {
 
   private final LongFunction<Optional<String>> cgroupOf;
   private final ContainerLookup containers;
+  private final BiFunction<ProcessInfo, Integer, Optional<Advice>> platform;
 
   /**
    * @param cgroupOf a process's cgroup file (/proc/PID/cgroup), where the platform has one
    * @param containers names the container publishing a port
+   * @param platform the OS's own advice (launchd on macOS, http.sys and services on Windows)
    */
-  public Explainer(LongFunction<Optional<String>> cgroupOf, ContainerLookup containers) {
+  public Explainer(
+      LongFunction<Optional<String>> cgroupOf,
+      ContainerLookup containers,
+      BiFunction<ProcessInfo, Integer, Optional<Advice>> platform) {
     this.cgroupOf = cgroupOf;
     this.containers = containers;
+    this.platform = platform;
+  }
+
+  public Explainer(LongFunction<Optional<String>> cgroupOf, ContainerLookup containers) {
+    this(cgroupOf, containers, (p, port) -> Optional.empty());
   }
 
   /** Advice for one holder of a port, if stopping it is not the right fix. */
@@ -38,6 +49,10 @@ public final class Explainer {
               + c.map(x -> " (" + x.name() + ")").orElse(""),
           c.map(x -> x.cli() + " stop " + x.name())
               .orElse("stop the container that publishes port " + port + " (docker ps --filter publish=" + port + ")")));
+    }
+    Optional<Advice> own = platform.apply(holder, port);
+    if (own.isPresent()) {
+      return own;
     }
     return cgroupOf.apply(holder.pid())
         .flatMap(SystemdUnits::fromCgroup)

@@ -19,12 +19,14 @@ public final class ProcessTable {
 
   private final Map<Long, Row> byPid = new HashMap<>();
   private final Map<Long, List<Row>> children = new HashMap<>();
+  private final Map<Long, List<Row>> byParentPid = new HashMap<>();
 
   public ProcessTable(Collection<Row> rows) {
     for (Row r : rows) {
       byPid.put(r.ref().pid(), r);
     }
     for (Row r : rows) {
+      byParentPid.computeIfAbsent(r.parentPid(), k -> new ArrayList<>()).add(r);
       Row parent = byPid.get(r.parentPid());
       // A child that started before its "parent" belongs to an earlier holder of that PID.
       if (parent != null && parent != r && r.ref().startTime() >= parent.ref().startTime()) {
@@ -65,6 +67,17 @@ public final class ProcessTable {
   /** Direct children of a process in this snapshot. */
   public List<ProcessRef> children(long pid) {
     return children.getOrDefault(pid, List.of()).stream().map(Row::ref).toList();
+  }
+
+  /**
+   * Processes whose recorded parent pid is {@code pid} while no process with that pid exists:
+   * on Windows, where parent pids are not reassigned, the heirs of an exited process.
+   */
+  public List<ProcessRef> orphansOf(long pid) {
+    if (byPid.containsKey(pid)) {
+      return List.of();
+    }
+    return byParentPid.getOrDefault(pid, List.of()).stream().map(Row::ref).toList();
   }
 
   /** The parent chain of {@code pid}, nearest first, excluding pid itself. */

@@ -10,6 +10,8 @@ import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
 import java.util.Optional;
+import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.ProcessInfo;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
@@ -47,6 +49,17 @@ public final class MacHost implements Host {
   @Override
   public Set<String> criticalProcessNames() {
     return Set.of("launchd", "kernel_task", "WindowServer", "loginwindow");
+  }
+
+  /** Without root, macOS lists only this user's own sockets. */
+  @Override
+  public boolean seesAllSockets() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  @Override
+  public Optional<Advice> advice(ProcessInfo holder, int port) {
+    return MacAdvice.of(holder, port);
   }
 
   @Override

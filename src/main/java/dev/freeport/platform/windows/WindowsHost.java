@@ -6,6 +6,9 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
+import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.ProcessInfo;
+import java.util.Optional;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
@@ -38,6 +41,11 @@ public final class WindowsHost implements Host {
   public Set<String> criticalProcessNames() {
     return Set.of("System", "Idle", "Registry", "smss", "csrss", "wininit", "winlogon", "services",
         "lsass", "svchost", "MemCompression");
+  }
+
+  @Override
+  public Optional<Advice> advice(ProcessInfo holder, int port) {
+    return WindowsAdvice.of(holder, port);
   }
 
   @Override

@@ -1,0 +1,79 @@
+package dev.freeport.core.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freeport.core.explain.ContainerLookup;
+import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.ListeningSocket;
+import dev.freeport.core.model.PortFinding;
+import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.safety.HolderFilter;
+import dev.freeport.core.safety.SafetyPolicy;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** Discovery's platform-neutral rules, against a scripted socket table and process list. */
+class DiscoveryRulesTest {
+  static final Set<Protocol> TCP = EnumSet.of(Protocol.TCP);
+
+  /** Processes by pid: (parent pid, start time); the facts are made up from them. */
+  record World(Map<Long, long[]> procs) implements ProcessInspector {
+    @Override
+    public ProcessTable snapshot() {
+      return new ProcessTable(procs.entrySet().stream()
+          .map(e -> new ProcessTable.Row(new ProcessRef(e.getKey(), e.getValue()[1]), e.getValue()[0])).toList());
+    }
+
+    @Override
+    public Optional<ProcessInfo> describe(long pid) {
+      long[] p = procs.get(pid);
+      return p == null ? Optional.empty() : Optional.of(new ProcessInfo(new ProcessRef(pid, p[1]), p[0],
+          "node.exe", "node server.js", Optional.of("dev"), Optional.empty(), OptionalLong.empty(), false));
+    }
+
+    @Override
+    public Optional<ProcessRef> identify(long pid) {
+      return describe(pid).map(ProcessInfo::ref);
+    }
+  }
+
+  static List<PortFinding> survey(List<ListeningSocket> table, World world, Predicate<Endpoint> hidden, int... ports) {
+    SocketTable sockets = (protocols, wanted) -> table.stream().filter(s -> wanted.matches(s.endpoint().port())).toList();
+    Discovery d = new Discovery(sockets, world, new Explainer(pid -> Optional.empty(), new ContainerLookup()), hidden);
+    return d.survey(TCP, PortSet.of(ports), new SafetyPolicy(1, Set.of(), Set.of()), HolderFilter.NONE, false);
+  }
+
+  @Test
+  void aDeadOwnersInheritingChildrenAreTheHolders() {
+    // Windows lists PID 500 (exited) as the owner; 600 and 601 inherited its socket.
+    World world = new World(Map.of(600L, new long[] {500, 20}, 601L, new long[] {500, 21}, 700L, new long[] {1, 5}));
+    List<ListeningSocket> table = List.of(new ListeningSocket(new Endpoint(Protocol.TCP, "0.0.0.0", 3000), List.of(500L)));
+    PortFinding f = survey(table, world, e -> false, 3000).get(0);
+    assertEquals(List.of(600L, 601L), f.holders().stream().map(h -> h.info().pid()).toList());
+    assertEquals(PortOutcome.HELD, f.preview());
+  }
+
+  @Test
+  void anUnboundablePortWithNoVisibleSocketIsHeldByAHiddenOwner() {
+    World world = new World(Map.of());
+    PortFinding busy = survey(List.of(), world, e -> e.port() == 8080, 8080).get(0);
+    assertTrue(busy.ownerHidden());
+    assertEquals(PortOutcome.HIDDEN, busy.preview(), "not 'free': macOS hides other users' sockets");
+    PortFinding free = survey(List.of(), world, e -> e.port() == 8080, 8081).get(0);
+    assertEquals(PortOutcome.FREE, free.preview());
+  }
+}
