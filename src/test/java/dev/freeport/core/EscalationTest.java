@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class EscalationTest {
 
   /** A scripted process: how it reacts to a graceful request. */
-  enum Kind { EXITS_ON_TERM, IGNORES_TERM, SLOW_EXIT_2S, NOT_MINE, FORKS_WHEN_FROZEN }
+  enum Kind { EXITS_ON_TERM, IGNORES_TERM, SLOW_EXIT_2S, NOT_MINE, FORKS_WHEN_FROZEN, NO_GRACEFUL_WAY }
 
   static final class World implements Terminator, ProcessInspector {
     final Map<ProcessRef, Kind> kinds = new HashMap<>();
@@ -52,6 +52,9 @@ class EscalationTest {
       }
       if (kinds.get(p) == Kind.NOT_MINE) {
         return Delivery.DENIED;
+      }
+      if (action == Action.GRACEFUL && kinds.get(p) == Kind.NO_GRACEFUL_WAY) {
+        return Delivery.UNSUPPORTED;
       }
       switch (action) {
         case GRACEFUL -> termed.add(p);
@@ -161,5 +164,16 @@ class EscalationTest {
     assertEquals(StopMethod.DENIED, r.get(other));
     assertEquals(List.of("GRACEFUL 20", "GRACEFUL 21"), w.log);
     assertTrue(w.waits.isEmpty(), "nothing to wait for");
+  }
+
+  @Test
+  void withNoGracefulWayItIsForcedAtOnceInsteadOfWaitingTheTimeout() {
+    ProcessRef gui = w.add(10, 1, Kind.NO_GRACEFUL_WAY);
+    ProcessRef ok = w.add(11, 1, Kind.EXITS_ON_TERM);
+    Map<ProcessRef, StopMethod> r = stop(List.of(gui, ok), Duration.ofSeconds(30), false);
+    assertEquals(StopMethod.FORCED, r.get(gui));
+    assertEquals(StopMethod.GRACEFUL, r.get(ok));
+    assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(2)), w.waits,
+        "one graceful wait for the process that can exit, then only the short wait after the kill");
   }
 }

@@ -46,23 +46,24 @@ public final class Escalation {
       List<ProcessRef> targets, Duration timeout, boolean force, Progress progress) {
     Map<ProcessRef, StopMethod> result = new LinkedHashMap<>();
     List<ProcessRef> running = new ArrayList<>();
+    List<ProcessRef> forceNow = new ArrayList<>();
     boolean graceful = !force && terminator.supportsGraceful();
     for (ProcessRef p : targets) {
       if (!graceful) {
-        running.add(p);
+        forceNow.add(p);
         continue;
       }
-      Delivery d = terminator.send(p, Action.GRACEFUL);
-      switch (d) {
+      switch (terminator.send(p, Action.GRACEFUL)) {
         case GONE -> result.put(p, StopMethod.GONE);
         case DENIED -> result.put(p, StopMethod.DENIED);
+        case UNSUPPORTED -> forceNow.add(p); // no graceful way for this one: waiting would only cost time
         default -> {
           terminator.send(p, Action.RESUME);
           running.add(p);
         }
       }
     }
-    if (graceful && !running.isEmpty()) {
+    if (!running.isEmpty()) {
       progress.waiting(running, timeout);
       Set<ProcessRef> left = terminator.awaitExit(running, timeout);
       for (ProcessRef p : running) {
@@ -72,9 +73,10 @@ public final class Escalation {
       }
       running.retainAll(left);
     }
-    if (!running.isEmpty()) {
-      progress.forcing(running);
-      forceTree(targets, running, result);
+    forceNow.addAll(running);
+    if (!forceNow.isEmpty()) {
+      progress.forcing(forceNow);
+      forceTree(targets, forceNow, result);
     }
     return result;
   }

@@ -6,13 +6,14 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
+import dev.freeport.platform.windows.jna.JnaWindowsNative;
 import dev.freeport.core.explain.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
-/** Windows: OSHI (IP Helper tables) for discovery, TerminateProcess for now. */
+/** Windows: OSHI (IP Helper tables) for discovery; WM_CLOSE or console Ctrl+C, then TerminateProcess. */
 public final class WindowsHost implements Host {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
@@ -34,7 +35,7 @@ public final class WindowsHost implements Host {
 
   @Override
   public Terminator openTerminator() {
-    return new WindowsTerminator(processes::identify);
+    return new WindowsTerminator(new JnaWindowsNative());
   }
 
   @Override

@@ -3,67 +3,102 @@ package dev.freeport.platform.windows;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
- * Windows, for now: TerminateProcess through the JDK, after a start-time check. There is no
- * graceful step yet (the JDK has none on Windows), so stops are always forced; WM_CLOSE and
- * console Ctrl+Break come with the Windows work.
+ * Stops Windows processes the way taskkill without and then with /F does, but gracefully for
+ * console programs too: WM_CLOSE to the process's top-level windows, or Ctrl+C to its console
+ * (which taskkill cannot do), then TerminateProcess through a handle opened once and checked
+ * against the start time found at discovery. Windows has no freeze; the forced step takes the
+ * tree again and kills it.
  */
 public final class WindowsTerminator implements Terminator {
-  private final Function<Long, Optional<ProcessRef>> current;
+  /**
+   * Start times from the process list and from the handle may differ by rounding; a PID reused
+   * by another process within this span is not distinguished.
+   */
+  static final long START_TOLERANCE_MILLIS = 1000;
 
-  public WindowsTerminator(Function<Long, Optional<ProcessRef>> current) {
-    this.current = current;
-  }
+  private final WindowsNative nt;
+  private final Map<ProcessRef, WindowsNative.Handle> handles = new HashMap<>();
 
-  @Override
-  public boolean supportsGraceful() {
-    return false;
+  public WindowsTerminator(WindowsNative nt) {
+    this.nt = nt;
   }
 
   @Override
   public Delivery send(ProcessRef p, Action action) {
-    if (!current.apply(p.pid()).equals(Optional.of(p))) {
+    WindowsNative.Opened opened = handle(p);
+    if (opened instanceof WindowsNative.Opened.AccessDenied) {
+      return Delivery.DENIED;
+    }
+    if (!(opened instanceof WindowsNative.Opened.Ok ok)) {
       return Delivery.GONE;
     }
-    if (action != Action.FORCE) {
-      return Delivery.UNSUPPORTED;
+    WindowsNative.Handle h = ok.handle();
+    return switch (action) {
+      case GRACEFUL -> graceful(p.pid());
+      case FORCE -> nt.terminate(h) ? Delivery.DELIVERED
+          : nt.awaitExit(List.of(h), 0).isEmpty() ? Delivery.GONE : Delivery.DENIED;
+      case FREEZE, RESUME -> Delivery.UNSUPPORTED;
+    };
+  }
+
+  /** WM_CLOSE to its windows if it has any, else Ctrl+C to its console; UNSUPPORTED if neither. */
+  private Delivery graceful(long pid) {
+    List<Long> windows = nt.topLevelWindows(pid);
+    if (!windows.isEmpty()) {
+      boolean posted = false;
+      for (long hwnd : windows) {
+        posted |= nt.postClose(hwnd);
+      }
+      return posted ? Delivery.DELIVERED : Delivery.DENIED;
     }
-    Optional<ProcessHandle> h = ProcessHandle.of(p.pid());
-    if (h.isEmpty()) {
-      return Delivery.GONE;
-    }
-    return h.get().destroyForcibly() || !h.get().isAlive() ? Delivery.DELIVERED : Delivery.DENIED;
+    return nt.consoleCtrlC(pid) ? Delivery.DELIVERED : Delivery.UNSUPPORTED;
   }
 
   @Override
   public Set<ProcessRef> awaitExit(Collection<ProcessRef> processes, Duration timeout) {
-    Set<ProcessRef> left = new LinkedHashSet<>();
-    long end = System.nanoTime() + timeout.toNanos();
+    Map<WindowsNative.Handle, ProcessRef> waiting = new HashMap<>();
     for (ProcessRef p : processes) {
-      Optional<ProcessHandle> h = ProcessHandle.of(p.pid());
-      if (h.isEmpty()) {
-        continue;
-      }
-      try {
-        h.get().onExit().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        left.add(p);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        left.add(p);
-      } catch (ExecutionException e) {
-        left.add(p);
+      if (handle(p) instanceof WindowsNative.Opened.Ok ok) {
+        waiting.put(ok.handle(), p);
       }
     }
+    Set<ProcessRef> left = new LinkedHashSet<>();
+    for (WindowsNative.Handle h : nt.awaitExit(waiting.keySet(), timeout.toMillis())) {
+      left.add(waiting.get(h));
+    }
     return left;
+  }
+
+  /** The handle for exactly this process, opened on first use. */
+  private WindowsNative.Opened handle(ProcessRef p) {
+    WindowsNative.Handle held = handles.get(p);
+    if (held != null) {
+      return new WindowsNative.Opened.Ok(held);
+    }
+    WindowsNative.Opened opened = nt.open(p.pid());
+    if (opened instanceof WindowsNative.Opened.Ok ok) {
+      if (Math.abs(nt.startTime(ok.handle()) - p.startTime()) > START_TOLERANCE_MILLIS) {
+        nt.close(ok.handle()); // the PID now belongs to another process
+        return new WindowsNative.Opened.NotFound();
+      }
+      handles.put(p, ok.handle());
+    }
+    return opened;
+  }
+
+  @Override
+  public void close() {
+    List<WindowsNative.Handle> all = new ArrayList<>(handles.values());
+    handles.clear();
+    all.forEach(nt::close);
   }
 }
