@@ -140,7 +140,10 @@ public final class Discovery {
     if (describe(pid, known).isPresent()) {
       return List.of(pid);
     }
-    List<Long> heirs = processes.snapshot().orphansOf(pid).stream().map(ProcessRef::pid).toList();
+    List<Long> heirs = processes.snapshot().orphansOf(pid).stream()
+        .sorted(Comparator.comparingLong(ProcessRef::startTime).thenComparingLong(ProcessRef::pid))
+        .map(ProcessRef::pid)
+        .toList();
     return heirs.isEmpty() ? List.of(pid) : heirs;
   }
 
