@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Runs the benchmark at its smoke size, so CI keeps it working: every table is printed, and
  * freeport freed the port in every run. The figures themselves are not asserted: timing belongs
  * to scripts/bench, not to tests.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class BenchIT {
 
   @Test

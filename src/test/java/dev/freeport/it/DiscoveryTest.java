@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** list and --dry-run against real listening processes. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class DiscoveryTest {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 

@@ -12,9 +12,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** --user / --name filters and `freeport find`, against real listeners. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class FilterAndFindTest {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 

@@ -11,8 +11,11 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** scripts/install into a scratch prefix: install, run from anywhere, upgrade, uninstall. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class InstallIT {
 
   private static String run(Path cwd, String... command) throws Exception {

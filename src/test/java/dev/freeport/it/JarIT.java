@@ -17,11 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, run as a separate process the way users and hooks run it. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class JarIT {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 
@@ -172,6 +175,31 @@ class JarIT {
         files.forEach(f -> f.toFile().delete());
       }
       Files.deleteIfExists(dir);
+    }
+  }
+
+  /** On Linux nothing of OSHI, macOS or Windows is loaded, listing or stopping. */
+  @Test
+  void noOtherPlatformsCodeIsLoaded() throws Exception {
+    Started l = fixtures.listener();
+    Path log = Files.createTempFile("freeport-classes", ".log");
+    try {
+      List<String> jvm = List.of(Java.executable(), "-Xlog:class+load:file=" + log, "-jar", jar().toString());
+      for (List<String> args : List.of(List.of("list"), List.of(Integer.toString(l.port()), "--yes"))) {
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), String.join(" ", cmd));
+        List<String> foreign = Files.readAllLines(log).stream()
+            .filter(line -> line.contains(" oshi.") || line.contains("dev.freeport.platform.windows")
+                || line.contains("dev.freeport.platform.mac"))
+            .toList();
+        assertEquals(List.of(), foreign, String.join(" ", args));
+      }
+      assertFalse(l.alive());
+    } finally {
+      Files.deleteIfExists(log);
     }
   }
 }

@@ -17,9 +17,12 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** freeport PORT against real processes: the whole flow, from discovery to the port check. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class StopTest {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 
