@@ -74,6 +74,13 @@ final class FreeportCommand {
       }
       return code.code();
     }
+    try (InterruptNotice notice = new InterruptNotice(ctx.err())) {
+      return stop(freeport, findings, args, protocols, timeout, report, notice);
+    }
+  }
+
+  private int stop(Freeport freeport, List<PortFinding> findings, Args args, Set<Protocol> protocols,
+      Duration timeout, ReportView report, InterruptNotice notice) throws InterruptedException {
     int count = PortFreer.plan(findings).size();
     boolean ask = count > 0 && !args.flag(CommandModel.YES);
     if (findings.stream().anyMatch(f -> !f.free()) && (!json || ask) && !quiet) {
@@ -93,7 +100,8 @@ final class FreeportCommand {
     StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, args.flag(CommandModel.NO_COLOR), ctx.env()));
     List<PortResult> results;
     try {
-      results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE), progress(status, names));
+      results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE),
+          progress(status, names, notice));
     } finally {
       status.stop();
     }
@@ -133,19 +141,30 @@ final class FreeportCommand {
     return code.code();
   }
 
+  private static String pids(List<ProcessRef> refs) {
+    StringBuilder b = new StringBuilder();
+    for (ProcessRef r : refs) {
+      b.append(b.length() == 0 ? "" : ", ").append(r.pid());
+    }
+    return b.toString();
+  }
+
   /**
    * On a terminal, a live status line while waiting; otherwise one plain line per phase. Nothing
    * with --quiet or --json.
    */
-  private Escalation.Progress progress(StatusLine status, Map<Long, String> names) {
-    if (json || quiet) {
-      return Escalation.Progress.NONE;
-    }
+  private Escalation.Progress progress(StatusLine status, Map<Long, String> names, InterruptNotice notice) {
     PrintStream err = ctx.err();
     boolean live = ctx.stderrTerminal();
+    boolean silent = json || quiet;
     return new Escalation.Progress() {
       @Override
       public void waiting(List<ProcessRef> running, Duration t) {
+        notice.state("asked " + Formats.processes(running.size()) + " to exit (PID " + pids(running)
+            + "); nothing was forced and the port was not checked");
+        if (silent) {
+          return;
+        }
         if (!live) {
           err.println("Asked " + Formats.processes(running.size()) + " to exit; waiting up to " + Formats.elapsed(t) + "...");
           return;
@@ -159,6 +178,11 @@ final class FreeportCommand {
 
       @Override
       public void forcing(List<ProcessRef> left) {
+        notice.state("was forcing " + Formats.processes(left.size()) + " (PID " + pids(left)
+            + "); the port was not checked");
+        if (silent) {
+          return;
+        }
         status.stop();
         err.println("Forcing " + Formats.processes(left.size()) + ".");
       }

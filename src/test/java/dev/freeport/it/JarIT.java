@@ -202,4 +202,52 @@ class JarIT {
       Files.deleteIfExists(log);
     }
   }
+
+  /** Starts the jar with stdin open, waits for {@code marker} on stderr, then sends SIGINT. */
+  private static Run interruptAt(String marker, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Java.executable(), "-jar", jar().toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    StringBuffer err = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = p.getErrorStream()) {
+        for (int c; (c = in.read()) >= 0; ) {
+          err.append((char) c);
+        }
+      } catch (java.io.IOException e) {
+        // ended
+      }
+    });
+    reader.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!err.toString().contains(marker)) {
+      assertTrue(System.nanoTime() < deadline, "never saw '" + marker + "': " + err);
+      Thread.sleep(10);
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not end on SIGINT");
+    reader.join(5000);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.getOutputStream().close();
+    return new Run(p.exitValue(), out, err.toString());
+  }
+
+  @Test
+  void ctrlCAtThePromptStopsNothingAndSaysSo() throws Exception {
+    Started l = fixtures.listener();
+    Run r = interruptAt("[y/N]", Integer.toString(l.port()));
+    assertEquals(130, r.code(), r::toString);
+    assertTrue(r.err().contains("freeport: interrupted: nothing was stopped"), r::toString);
+    assertTrue(l.alive());
+  }
+
+  @Test
+  void ctrlCDuringTheWaitSaysWhatWasAskedAndThatNothingWasForced() throws Exception {
+    Started l = fixtures.listener("--ignore-term");
+    Run r = interruptAt("Asked 1 process", Integer.toString(l.port()), "--yes", "--timeout", "20s");
+    assertEquals(130, r.code(), r::toString);
+    assertTrue(r.err().contains("freeport: interrupted: asked 1 process to exit (PID " + l.pid()
+        + "); nothing was forced and the port was not checked"), r::toString);
+    assertTrue(l.alive(), "it ignores SIGTERM and was not forced");
+  }
 }
