@@ -250,4 +250,61 @@ class JarIT {
         + "); nothing was forced and the port was not checked"), r::toString);
     assertTrue(l.alive(), "it ignores SIGTERM and was not forced");
   }
+
+  @Test
+  void twoRunsOnTheSamePortAtOnceBothEndFree() throws Exception {
+    Started l = fixtures.listener("--shutdown-ms", "300");
+    List<String> cmd = List.of(Java.executable(), "-jar", jar().toString(), Integer.toString(l.port()), "--yes", "--json");
+    Process a = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, a.exitValue(), outA);
+    assertEquals(0, b.exitValue(), outB);
+    for (String out : List.of(outA, outB)) {
+      String outcome = CliRun.strings(out, "outcome").get(0);
+      assertTrue(outcome.equals("freed") || outcome.equals("free"), out);
+    }
+    assertFalse(l.alive());
+  }
+
+  @Test
+  void twoHundredPortsInOneCall() throws Exception {
+    Started many = fixtures.start(dev.freeport.fixtures.ManyPorts.class, "200");
+    String ports = many.await("PORTS").substring("PORTS ".length());
+    Run r = exec(ports, "--yes", "--json");
+    assertEquals(0, r.code(), r::toString);
+    List<String> outcomes = CliRun.strings(r.out(), "outcome");
+    assertEquals(200, outcomes.size());
+    assertTrue(outcomes.stream().allMatch("freed"::equals), r::toString);
+    assertFalse(many.alive());
+  }
+
+  @Test
+  void rootStopsAnotherUsersListener() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+    List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+    cmd.addAll(Java.command(dev.freeport.fixtures.Listener.class));
+    cmd.set(cmd.indexOf("-cp") + 1, Path.of("target/test-classes").toAbsolutePath().toString());
+    Started theirs = fixtures.start(cmd);
+    Run r = exec(Integer.toString(theirs.port()), "--yes");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("user nobody"), r::toString);
+    assertFalse(theirs.alive());
+  }
+
+  @Test
+  void aClosedPipeIsNotAnError() throws Exception {
+    fixtures.listener();
+    fixtures.listener();
+    Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; \"$0\" -jar \"$1\" list | head -1; echo \"exit ${PIPESTATUS[0]}\"",
+        Java.executable(), jar().toString()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(out.startsWith("PROTO"), out);
+    assertTrue(out.contains("exit 0"), out + err);
+    assertFalse(err.contains("Exception"), err);
+  }
 }

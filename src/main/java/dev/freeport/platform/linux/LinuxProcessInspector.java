@@ -172,7 +172,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
     return userNames.computeIfAbsent(uid, u -> {
       Path dir = proc.root().resolve(Long.toString(pid));
       try {
-        if (((Integer) Files.getAttribute(dir, "unix:uid")) == u) {
+        if (((Integer) Files.getAttribute(dir, "unix:uid")).intValue() == u.intValue()) {
           return Files.readAttributes(dir, PosixFileAttributes.class).owner().getName();
         }
       } catch (IOException | RuntimeException e) {
