@@ -30,10 +30,14 @@ public final class CliRun {
 
   /** @param stdin what the user types; null for a closed stdin */
   public static Result run(String stdin, String... args) {
+    return runWithInput(stdin == null ? InputStream.nullInputStream()
+        : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  /** Runs with this stdin, which may deliver the answer later. */
+  public static Result runWithInput(InputStream in, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = stdin == null ? InputStream.nullInputStream()
-        : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), in, Map.of(), false, false, false, Platforms::current);
     long start = System.nanoTime();
