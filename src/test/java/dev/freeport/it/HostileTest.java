@@ -100,4 +100,66 @@ class HostileTest {
     assertEquals(List.of("gone"), methods, r::toString);
     assertEquals(List.of("freed"), strings(r.out(), "outcome"), r::toString);
   }
+
+  @Test
+  void aChildWaitingToRebindThePortIsStoppedWithItsParent() throws Exception {
+    Started l = fixtures.listener("--rebind-child");
+    CliRun.Result r = run(null, Integer.toString(l.port()), "--yes", "--json");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("freed"), strings(r.out(), "outcome"), r::toString);
+    for (ProcessHandle h : l.handles()) {
+      assertFalse(Procs.running(h), "the rebinder was part of the tree");
+    }
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), l.port()));
+    }
+  }
+
+  /** argv with an escape sequence, a newline and invalid UTF-8 (bash exec -a), through list, text and JSON. */
+  @Test
+  void rawBytesInTheCommandLineNeverReachTheTerminal() throws Exception {
+    List<String> java = dev.freeport.fixtures.Java.command(dev.freeport.fixtures.Listener.class);
+    String cmd = "exec -a $'evil\\e]0;owned\\a\\nPort 1 freed\\xff\\xfe' " + String.join(" ", java);
+    Started l = fixtures.start(List.of("bash", "-c", cmd));
+    for (String[] args : List.of(new String[] {"list", l.port() + ""}, new String[] {l.port() + "", "--dry-run"})) {
+      CliRun.Result r = run(null, args);
+      assertTrue(r.out().contains("evil?]0;owned??Port 1 freed\uFFFD\uFFFD"), r::toString);
+      assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), r::toString);
+      assertTrue(r.out().lines().noneMatch(line -> line.startsWith("Port 1 freed")), r::toString);
+    }
+    CliRun.Result json = run(null, "list", l.port() + "", "--json");
+    assertTrue(json.out().chars().allMatch(c -> c < 0x7f && (c >= 0x20 || c == '\n')), json::toString);
+    assertTrue(json.out().contains("\\u001B]0;owned\\u0007\\nPort 1 freed\\uFFFD\\uFFFD"), json::toString);
+  }
+
+  /**
+   * Real PID reuse: a fixture exits, then a bash loop starts processes until one gets the same
+   * PID (pid_max is 32768 on this machine, so that takes seconds). Signalling the old identity
+   * must not touch the new process.
+   */
+  @Test
+  void aReallyReusedPidIsNotSignalled() throws Exception {
+    Started l = fixtures.listener();
+    LinuxHost host = new LinuxHost(Path.of("/proc"));
+    ProcessRef old = host.processes().identify(l.pid()).orElseThrow();
+    l.process().destroyForcibly().waitFor();
+    String loop = "for ((i = 0; i < 70000; i++)); do sleep 600 & p=$!;"
+        + " if [[ $p == " + old.pid() + " ]]; then echo HIT $p; exec 1>&-; wait $p; exit 0; fi;"
+        + " kill $p; wait $p 2>/dev/null; done; echo MISS";
+    Process cycler = new ProcessBuilder("bash", "-c", loop).start();
+    try {
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(cycler.getInputStream())).readLine();
+      org.junit.jupiter.api.Assumptions.assumeTrue(line != null && line.startsWith("HIT"),
+          "the kernel did not hand out PID " + old.pid() + " again: " + line);
+      ProcessRef reused = host.processes().identify(old.pid()).orElseThrow();
+      assertTrue(reused.startTime() != old.startTime(), "a new process under the old PID");
+      try (Terminator t = host.openTerminator()) {
+        assertEquals(Terminator.Delivery.GONE, t.send(old, Terminator.Action.FORCE));
+      }
+      assertEquals(java.util.Optional.of(reused), host.processes().identify(old.pid()), "the new process still runs");
+    } finally {
+      cycler.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      cycler.destroyForcibly();
+    }
+  }
 }
