@@ -152,16 +152,14 @@ public final class PortFreer {
     Set<Long> known = new HashSet<>();
     methods.keySet().forEach(r -> known.add(r.pid()));
     List<Long> holders = now.stream().flatMap(s -> s.holders().stream()).distinct().toList();
-    Optional<ProcessNode> refused = f.holders().stream().flatMap(ProcessNode::flatten)
-        .filter(n -> n.verdict() instanceof Verdict.Refused && holders.contains(n.info().pid())).findFirst();
+    Optional<ProcessNode> refused = stillHolding(f, holders, Verdict.Refused.class);
     if (refused.isPresent()) {
       ProcessNode n = refused.get();
       return result(f, PortOutcome.REFUSED, stopped, elapsed, Optional.empty(), Optional.empty(),
           "PID " + n.info().pid() + " (" + n.info().name() + ") will not be stopped: "
               + ((Verdict.Refused) n.verdict()).reason());
     }
-    Optional<ProcessNode> skipped = f.holders().stream()
-        .filter(n -> n.verdict() instanceof Verdict.Skipped && holders.contains(n.info().pid())).findFirst();
+    Optional<ProcessNode> skipped = stillHolding(f, holders, Verdict.Skipped.class);
     if (skipped.isPresent()) {
       ProcessNode n = skipped.get();
       return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
@@ -187,6 +185,13 @@ public final class PortFreer {
     }
     return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
         "a holder is still running after the forced stop");
+  }
+
+  /** A process of the finding, with this kind of verdict, that still holds the port. */
+  private static Optional<ProcessNode> stillHolding(PortFinding f, List<Long> holders, Class<? extends Verdict> kind) {
+    return f.holders().stream().flatMap(ProcessNode::flatten)
+        .filter(n -> kind.isInstance(n.verdict()) && holders.contains(n.info().pid()))
+        .findFirst();
   }
 
   /** What was found when nothing visible listens on the port but binding it still fails. */
