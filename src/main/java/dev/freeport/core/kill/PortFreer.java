@@ -137,17 +137,20 @@ public final class PortFreer {
       Map<ProcessRef, StopMethod> methods,
       Duration elapsed) {
     if (f.free()) {
-      return result(f, PortOutcome.FREE, stopped, Duration.ZERO, Optional.empty(), Optional.empty(), "");
+      return result(f, PortOutcome.FREE, stopped, Duration.ZERO, 0, Optional.empty(), Optional.empty(), "");
     }
+    // Read once: both the result and the bind-failure explanation report it.
+    int timeWait = f.sockets().stream().anyMatch(s -> s.endpoint().protocol() == Protocol.TCP)
+        ? discovery.sockets().timeWait(f.port()) : 0;
     List<ListeningSocket> now = discovery.sockets().listening(protocols, PortSet.of(f.port()));
     if (now.isEmpty()) {
       List<Endpoint> blocked =
           f.sockets().stream().map(ListeningSocket::endpoint).filter(e -> !probe.canBind(e)).toList();
       if (blocked.isEmpty()) {
-        return result(f, PortOutcome.FREED, stopped, elapsed, Optional.empty(), Optional.empty(), "");
+        return result(f, PortOutcome.FREED, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(), "");
       }
-      return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
-          bindFailure(blocked.get(0), discovery.sockets().timeWait(f.port())));
+      return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
+          bindFailure(blocked.get(0), timeWait));
     }
     Set<Long> known = new HashSet<>();
     methods.keySet().forEach(r -> known.add(r.pid()));
@@ -155,35 +158,35 @@ public final class PortFreer {
     Optional<ProcessNode> refused = stillHolding(f, holders, Verdict.Refused.class);
     if (refused.isPresent()) {
       ProcessNode n = refused.get();
-      return result(f, PortOutcome.REFUSED, stopped, elapsed, Optional.empty(), Optional.empty(),
+      return result(f, PortOutcome.REFUSED, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
           "PID " + n.info().pid() + " (" + n.info().name() + ") will not be stopped: "
               + ((Verdict.Refused) n.verdict()).reason());
     }
     Optional<ProcessNode> skipped = stillHolding(f, holders, Verdict.Skipped.class);
     if (skipped.isPresent()) {
       ProcessNode n = skipped.get();
-      return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
+      return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
           "still held by PID " + n.info().pid() + " (" + n.info().name() + "), skipped: "
               + ((Verdict.Skipped) n.verdict()).reason());
     }
     Optional<PortResult.Stopped> denied = stopped.stream().filter(s -> s.method() == StopMethod.DENIED).findFirst();
     if (denied.isPresent()) {
       ProcessInfo p = denied.get().process();
-      return result(f, PortOutcome.DENIED, stopped, elapsed, Optional.empty(), Optional.empty(),
+      return result(f, PortOutcome.DENIED, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
           "not permitted to stop PID " + p.pid() + " (" + p.name() + ", user " + p.user().orElse("?") + ")");
     }
     if (now.stream().anyMatch(ListeningSocket::ownerHidden)) {
-      return result(f, PortOutcome.HIDDEN, stopped, elapsed, Optional.empty(), Optional.empty(),
+      return result(f, PortOutcome.HIDDEN, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
           "the process holding it cannot be seen");
     }
     Optional<ProcessInfo> newcomer = holders.stream().filter(pid -> !known.contains(pid)).findFirst()
         .flatMap(discovery.processes()::describe);
     if (newcomer.isPresent()) {
       Optional<ProcessInfo> parent = discovery.processes().describe(newcomer.get().parentPid());
-      return result(f, PortOutcome.RESPAWNED, stopped, elapsed, newcomer, parent,
+      return result(f, PortOutcome.RESPAWNED, stopped, elapsed, timeWait, newcomer, parent,
           "a new process took the port again");
     }
-    return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, Optional.empty(), Optional.empty(),
+    return result(f, PortOutcome.STILL_BUSY, stopped, elapsed, timeWait, Optional.empty(), Optional.empty(),
         "a holder is still running after the forced stop");
   }
 
@@ -203,11 +206,9 @@ public final class PortFreer {
     return "nothing visible listens on it, yet binding " + e.hostPort() + " fails; " + found;
   }
 
-  private PortResult result(
-      PortFinding f, PortOutcome outcome, List<PortResult.Stopped> stopped, Duration elapsed,
+  private static PortResult result(
+      PortFinding f, PortOutcome outcome, List<PortResult.Stopped> stopped, Duration elapsed, int timeWait,
       Optional<ProcessInfo> newHolder, Optional<ProcessInfo> supervisor, String detail) {
-    int timeWait = f.sockets().stream().anyMatch(s -> s.endpoint().protocol() == Protocol.TCP)
-        ? discovery.sockets().timeWait(f.port()) : 0;
     return new PortResult(f, outcome, stopped, elapsed, newHolder, supervisor, timeWait, detail);
   }
 }
