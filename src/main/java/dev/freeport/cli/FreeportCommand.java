@@ -110,6 +110,7 @@ final class FreeportCommand {
     timings.mark("report");
     return code;
   }
+
   private boolean confirmed(int count) {
     Duration wait = ctx.stdinTerminal() ? null : PIPE_ANSWER_WAIT;
     Prompt.Answer answer = new Prompt(ctx.in(), ctx.err(), wait).ask("Stop " + Formats.processes(count) + "?");

@@ -35,13 +35,6 @@ public final class FreePortSearch {
   }
 
   private boolean bindable(int port, Set<Protocol> protocols) {
-    for (Protocol p : protocols) {
-      for (String wildcard : new String[] {"0.0.0.0", "::"}) {
-        if (!probe.canBind(new Endpoint(p, wildcard, port))) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return protocols.stream().flatMap(p -> Endpoint.wildcards(p, port).stream()).allMatch(probe::canBind);
   }
 }

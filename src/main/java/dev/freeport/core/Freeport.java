@@ -16,6 +16,7 @@ import dev.freeport.core.safety.SafetyPolicy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,11 +26,11 @@ import java.util.Set;
 public final class Freeport {
   private final Host host;
   private final Discovery discovery;
+  private final BindProbe probe = new BindProbe();
   private final long self;
 
   public Freeport(Host host) {
     this.host = host;
-    BindProbe probe = new BindProbe();
     this.discovery = new Discovery(host.sockets(), host.processes(),
         new Explainer(host.processes()::cgroup, new ContainerLookup(), host::advice),
         host.seesAllSockets() ? e -> false : e -> !probe.canBind(e));
@@ -79,13 +80,13 @@ public final class Freeport {
       throws InterruptedException {
     Set<Long> keep = new HashSet<>(host.processes().ancestors(self));
     keep.add(self);
-    return new PortFreer(discovery, host::openTerminator, new BindProbe(), keep)
+    return new PortFreer(discovery, host::openTerminator, probe, keep)
         .free(findings, protocols, timeout, force, progress);
   }
 
   /** The lowest port in [from, to] a server could bind now, or empty. */
-  public java.util.OptionalInt firstFreePort(int from, int to, Set<Protocol> protocols) {
-    return new FreePortSearch(host.sockets(), new BindProbe()).first(from, to, protocols);
+  public OptionalInt firstFreePort(int from, int to, Set<Protocol> protocols) {
+    return new FreePortSearch(host.sockets(), probe).first(from, to, protocols);
   }
 
   public String privilegeHint() {

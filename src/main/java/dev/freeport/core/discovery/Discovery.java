@@ -151,13 +151,8 @@ public final class Discovery {
   private List<ListeningSocket> invisible(Set<Protocol> protocols, int port) {
     List<ListeningSocket> out = new ArrayList<>();
     for (Protocol p : protocols) {
-      for (String wildcard : new String[] {"0.0.0.0", "::"}) {
-        Endpoint e = new Endpoint(p, wildcard, port);
-        if (hiddenCheck.test(e)) {
-          out.add(new ListeningSocket(e, List.of()));
-          break;
-        }
-      }
+      Endpoint.wildcards(p, port).stream().filter(hiddenCheck).findFirst()
+          .ifPresent(e -> out.add(new ListeningSocket(e, List.of())));
     }
     return out;
   }

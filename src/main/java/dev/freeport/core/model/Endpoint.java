@@ -1,5 +1,7 @@
 package dev.freeport.core.model;
 
+import java.util.List;
+
 /**
  * A local socket address that something listens on (TCP) or is bound to (UDP).
  *
@@ -13,6 +15,11 @@ public record Endpoint(Protocol protocol, String address, int port) {
   /** True for an IPv6 address (which may also accept IPv4 unless the socket is v6-only). */
   public boolean ipv6() {
     return address.indexOf(':') >= 0;
+  }
+
+  /** The IPv4 and IPv6 wildcard addresses of a port: where a server binds to take it everywhere. */
+  public static List<Endpoint> wildcards(Protocol protocol, int port) {
+    return List.of(new Endpoint(protocol, "0.0.0.0", port), new Endpoint(protocol, "::", port));
   }
 
   /** 4 or 6. */
