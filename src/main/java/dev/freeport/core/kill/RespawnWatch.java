@@ -50,7 +50,7 @@ final class RespawnWatch {
     while (System.nanoTime() < end) {
       boolean anyAlive = false;
       for (ProcessRef p : parents) {
-        if (processes.identify(p.pid()).equals(Optional.of(p))) {
+        if (processes.isRunning(p)) {
           anyAlive = true;
           if (!known.containsAll(processes.children(p))) {
             awaitBind(protocols, ports);

@@ -17,6 +17,11 @@ public interface ProcessInspector {
   /** The identity of the process that has this pid now; empty when none runs (or a zombie). */
   Optional<ProcessRef> identify(long pid);
 
+  /** True while exactly this process (same pid and start time) runs; false once it has exited. */
+  default boolean isRunning(ProcessRef p) {
+    return identify(p.pid()).equals(Optional.of(p));
+  }
+
   /** The process's control-group file (Linux /proc/PID/cgroup); empty where there is none. */
   default Optional<String> cgroup(long pid) {
     return Optional.empty();

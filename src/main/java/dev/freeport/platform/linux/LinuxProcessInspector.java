@@ -70,7 +70,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
   /** Reads /proc/PID/task/TID/children, which lists the children each thread started. */
   @Override
   public List<ProcessRef> children(ProcessRef parent) {
-    if (!identify(parent.pid()).equals(Optional.of(parent))) {
+    if (!isRunning(parent)) {
       return List.of();
     }
     String pid = Long.toString(parent.pid());

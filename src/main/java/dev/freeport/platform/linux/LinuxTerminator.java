@@ -117,13 +117,13 @@ public final class LinuxTerminator implements Terminator {
       fd = (int) libc.syscall(SYS_PIDFD_OPEN, (int) p.pid(), 0);
     } catch (LastErrorException e) {
       if (e.getErrorCode() == ENOSYS) {
-        fallback = new KillTerminator(libc, Signals.LINUX, r -> procs.identify(r.pid()).equals(Optional.of(r)));
+        fallback = new KillTerminator(libc, Signals.LINUX, procs::isRunning);
       }
       return Optional.empty();
     }
     // The pidfd names whichever process had the PID when it was opened; it is ours only if the
     // PID still shows our start time now (a process cannot change its start time).
-    if (!procs.identify(p.pid()).equals(Optional.of(p))) {
+    if (!procs.isRunning(p)) {
       libc.close(fd);
       return Optional.empty();
     }

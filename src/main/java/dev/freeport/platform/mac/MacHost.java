@@ -43,7 +43,7 @@ public final class MacHost implements Host {
 
   @Override
   public Terminator openTerminator() {
-    return new KillTerminator(libc.get(), Signals.BSD, r -> processes.identify(r.pid()).equals(Optional.of(r)));
+    return new KillTerminator(libc.get(), Signals.BSD, processes::isRunning);
   }
 
   @Override
