@@ -33,9 +33,8 @@ class HostileTest {
       return procs.filter(p -> p.getFileName().toString().matches("[0-9]+")).filter(p -> {
         try {
           String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ').strip();
-          String stat = Files.readString(p.resolve("stat"));
-          char state = stat.charAt(stat.lastIndexOf(')') + 2);
-          return cmd.equals("sleep " + marker) && state != 'Z';
+          return cmd.equals("sleep " + marker)
+              && ProcessHandle.of(Long.parseLong(p.getFileName().toString())).map(Procs::running).orElse(false);
         } catch (IOException e) {
           return false;
         }
