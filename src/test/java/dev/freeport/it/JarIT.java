@@ -285,8 +285,7 @@ class JarIT {
   void rootStopsAnotherUsersListener() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
     List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-    cmd.addAll(Java.command(dev.freeport.fixtures.Listener.class));
-    cmd.set(cmd.indexOf("-cp") + 1, Path.of("target/test-classes").toAbsolutePath().toString());
+    cmd.addAll(Java.commandForAnyUser(dev.freeport.fixtures.Listener.class));
     Started theirs = fixtures.start(cmd);
     Run r = exec(Integer.toString(theirs.port()), "--yes");
     assertEquals(0, r.code(), r::toString);
