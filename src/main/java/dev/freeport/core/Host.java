@@ -4,6 +4,7 @@ import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,24 @@ public interface Host {
 
   /** This OS's own reasons why stopping a holder may not free the port (launchd, http.sys). */
   default Optional<Advice> advice(ProcessInfo holder, int port) {
+    return Optional.empty();
+  }
+
+  /**
+   * Why this OS's holder must never be stopped although it is no critical process (a container
+   * port forwarder, macOS AirPlay Receiver, WSL's relay), in a few words; empty to allow it.
+   */
+  default Optional<String> refusal(ProcessInfo holder) {
+    return Optional.empty();
+  }
+
+  /**
+   * Why this endpoint cannot be bound although no visible process holds it, and what frees it
+   * (TIME_WAIT or another network namespace on Linux, a reserved port range on Windows).
+   *
+   * @param timeWait TCP connections in TIME_WAIT on the port
+   */
+  default Optional<Advice> whyUnbindable(Endpoint endpoint, int timeWait) {
     return Optional.empty();
   }
 
