@@ -1,53 +1,114 @@
-# Runs $jar with the JVM flags and the class archive that make freeport start fast.
-# Sourced by scripts/freeport (from a checkout) and by the freeport that scripts/install puts on
-# PATH. Expects: jar (the jar to run), cds_dir (where archives go; skipped if not writable).
+# Runs $jar with the JVM flags and the class archive that make freeport start fast. POSIX sh,
+# sourced by scripts/freeport (from a checkout), by the freeport that scripts/install puts on
+# PATH, and by bin/freeport of the portable archive. Expects: jar (the jar to run), cds_dir
+# (where class archives go; empty for none).
 #
-# FREEPORT_JAVA picks the java to run (default: $JAVA_HOME/bin/java, then java on PATH).
-# FREEPORT_CDS=0 turns the archive off. The first run with a new jar or JDK trains a class
-# archive (AppCDS on JDK 17-24, the AOT cache on JDK 25+) that every later run maps.
+# shellcheck shell=sh disable=SC2154 # jar and cds_dir come from the caller
+#
+# FREEPORT_JAVA picks the java to run (default: $JAVA_HOME/bin/java, then java on PATH); it must
+# be Java 17 or newer, or this says so in one line and exits 1. FREEPORT_CDS=0 turns the archive
+# off. The first run with a new jar or JDK trains a class archive (AppCDS on JDK 17-24, the AOT
+# cache on JDK 25+) that every later run maps, but only from a folder and a file that nobody but
+# this user or root can write: a class archive is code, and mapping one that another user could
+# replace would run their code as this user.
+
+# One line on stderr and exit 1, with the way to get Java on this OS.
+freeport_no_java() {
+  case $(uname -s 2>/dev/null) in
+    Darwin) hint='brew install openjdk@17' ;;
+    Linux) hint='sudo apt install openjdk-17-jre-headless, or your distribution'"'"'s Java 17+ package' ;;
+    *) hint='https://adoptium.net' ;;
+  esac
+  echo "freeport: $1: install Java 17 or newer (e.g. $hint), or set JAVA_HOME or FREEPORT_JAVA" >&2
+  exit 1
+}
+
+# Sets $mangled to $1 with every character outside [A-Za-z0-9._-] replaced by _ (no fork).
+freeport_mangle() {
+  rest=$1 mangled=
+  while [ -n "$rest" ]; do
+    c=${rest%"${rest#?}"} rest=${rest#?}
+    case $c in
+      [A-Za-z0-9._-]) mangled=$mangled$c ;;
+      *) mangled=${mangled}_ ;;
+    esac
+  done
+}
+
+# True when only this user or root can have written each path: owned by one of them, and not
+# writable by group or others.
+freeport_trusted() {
+  # shellcheck disable=SC3028 # bash's EUID saves a fork; other shells ask id
+  uid=${EUID:-$(id -u)}
+  [ -z "$(find "$@" -prune \( -perm -0020 -o -perm -0002 -o ! \( -user "$uid" -o -user 0 \) \) -print 2>&1)" ]
+}
 
 java=${FREEPORT_JAVA:-}
-if [[ -z $java ]]; then
+if [ -z "$java" ]; then
   java=java
-  [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && java=$JAVA_HOME/bin/java
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; fi
 fi
-if ! command -v "$java" >/dev/null; then
-  echo "freeport: no java found: install Java 17 or newer, or set JAVA_HOME or FREEPORT_JAVA" >&2
-  exit 1
+java_path=$(command -v "$java" 2>/dev/null) || java_path=
+[ -n "$java_path" ] || freeport_no_java "no java found ('$java')"
+
+# The version from the JDK's release file next to bin/java: no JVM start on the common path.
+java_home=$(readlink -f "$java_path" 2>/dev/null) || java_home=$java_path
+java_home=${java_home%/bin/java}
+java_version='' release_size=0
+if [ -r "$java_home/release" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    release_size=$((release_size + ${#line}))
+    case $line in
+      JAVA_VERSION=*) java_version=${line#JAVA_VERSION=\"} java_version=${java_version%%[!0-9]*} ;;
+    esac
+  done <"$java_home/release"
 fi
+if [ -z "$java_version" ]; then
+  # No release file (or not a JDK layout): ask the java itself, once per run.
+  java_said=$("$java_path" -XshowSettings:properties -version 2>&1) \
+    || freeport_no_java "'$java_path' does not run as Java (exit $?)"
+  java_version=${java_said#*java.specification.version = }
+  [ "$java_version" = "$java_said" ] && freeport_no_java "'$java_path' does not run as Java"
+  java_version=${java_version%%[!0-9]*}
+  java_version=${java_version#1.}   # Java 8 and older say 1.N
+fi
+case $java_version in
+  '' | *[!0-9]*) freeport_no_java "cannot tell which Java '$java_path' is" ;;
+esac
+[ "$java_version" -ge 17 ] || freeport_no_java "'$java_path' is Java $java_version; freeport needs 17 or newer"
+
 # A short-lived CLI: no JIT beyond C1, the serial GC, no perf-data file.
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m)
+set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -cp "$jar" dev.freeport.Main "$@"
 
-if [[ ${FREEPORT_CDS:-1} != 0 ]]; then
-  # Everything here is bash built-ins but one readlink: this runs before every command.
-  home=$(readlink -f "$(command -v "$java")")
-  home=${home%/bin/java}
-  version='' release=''
-  if [[ -r $home/release ]]; then
-    while IFS= read -r line; do
-      release+="$line"
-      [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]] && version=${BASH_REMATCH[1]}
-    done <"$home/release"
+if [ "${FREEPORT_CDS:-1}" != 0 ] && [ -n "${cds_dir:-}" ]; then
+  freeport_mangle "$java_home"
+  archive_id=$mangled-$release_size
+  if [ "$java_version" -ge 25 ]; then
+    archive=$cds_dir/$archive_id.aot
+    make_flag=-XX:AOTCacheOutput use_flag=-XX:AOTCache quiet=-Xlog:aot=off
+  else
+    archive=$cds_dir/$archive_id.jsa
+    make_flag=-XX:ArchiveClassesAtExit use_flag=-XX:SharedArchiveFile quiet=-Xlog:cds+dynamic=off
   fi
-  if [[ $version =~ ^[0-9]+$ && $version -ge 17 ]]; then
-    id=${home//[^A-Za-z0-9._-]/_}-${#release}
-    mkdir -p "$cds_dir" 2>/dev/null || true
-    if (( version >= 25 )); then
-      archive="$cds_dir/$id.aot"
-      make=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
-      use=(-XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+  [ -d "$cds_dir" ] || (umask 077 && mkdir -p "$cds_dir") 2>/dev/null || :
+  # shellcheck disable=SC3013 # -nt: in dash, bash, zsh, busybox and macOS sh alike
+  if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ]; then
+    if freeport_trusted "$cds_dir" "$archive"; then
+      set -- "$use_flag=$archive" -Xlog:cds=off "$quiet" "$@"
     else
-      archive="$cds_dir/$id.jsa"
-      make=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
-      use=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+      echo "freeport: not using $archive: another user can write it or its folder (FREEPORT_CDS=0 hides this)" >&2
     fi
-    if [[ -w $cds_dir && ( ! -f $archive || $jar -nt $archive ) ]]; then
-      echo "freeport: preparing a start-up archive for this JDK (once) ..." >&2
-      rm -f "$archive"
-      "$java" "${flags[@]}" "${make[@]}" -cp "$jar" dev.freeport.Training >/dev/null 2>&1 || rm -f "$archive"
+  elif [ -d "$cds_dir" ] && [ -w "$cds_dir" ] && freeport_trusted "$cds_dir"; then
+    echo "freeport: preparing a start-up archive for this JDK (once) ..." >&2
+    # Trained under a private name and renamed, so a run at the same time never maps half a file.
+    partial=${archive%.*}.$$.partial.${archive##*.}
+    if "$java_path" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m \
+        "$make_flag=$partial" -Xlog:cds=off "$quiet" -cp "$jar" dev.freeport.Training >/dev/null 2>&1 \
+        && [ -f "$partial" ] && chmod 644 "$partial" && mv -f "$partial" "$archive"; then
+      set -- "$use_flag=$archive" -Xlog:cds=off "$quiet" "$@"
     fi
-    [[ -f $archive ]] && flags+=("${use[@]}")
+    rm -f "$partial"
   fi
 fi
 
-exec "$java" "${flags[@]}" -cp "$jar" dev.freeport.Main "$@"
+exec "$java_path" "$@"
