@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the self-contained Linux x64 runtime: a jlink image of only the modules freeport needs
+# (debug stripped, no headers or man pages), freeport's jar, a class archive generated now by
+# running freeport's training, and bin/freeport. Then packs it as a .tar.gz.
+#
+#   runtime.sh JDK_HOME TARGET VERSION
+#
+# The archive is dumped with a class path relative to the runtime's root (lib/freeport.jar) and
+# bin/freeport runs java from that root: on JDK 17 an archive records its class path, and an
+# absolute one would tie it to this build folder. The image is never written after this, so it
+# may be installed read-only and shared by every user.
+set -euo pipefail
+jdk=$1 target=$2 version=$3
+name=freeport-$version-linux-x64
+out=$target/runtime/$name
+# Found with jdeps and the class-loading log of the training run: java.base, plus
+# java.management for OSHI's and JNA's uses, java.logging for JNA's logger.
+modules=java.base,java.logging,java.management
+
+rm -rf "$target/runtime"
+mkdir -p "$out/lib" "$out/bin"
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --compress=2 --output "$out/lib/runtime"
+install -m 644 "$target/freeport.jar" "$out/lib/freeport.jar"
+install -m 755 "$(dirname "$0")/freeport" "$out/bin/freeport"
+
+# Training: every class freeport's main paths load, then one static archive of them all.
+(
+  cd "$out"
+  lib/runtime/bin/java -Xshare:off -XX:DumpLoadedClassList=../classes.txt -cp lib/freeport.jar dev.freeport.Training
+  lib/runtime/bin/java -Xshare:dump -XX:SharedClassListFile=../classes.txt -XX:SharedArchiveFile=lib/freeport.jsa \
+    -cp lib/freeport.jar >../dump.log 2>&1 || { cat ../dump.log >&2; exit 1; }
+  chmod 644 lib/freeport.jsa
+)
+
+install -d -m 755 "$out/share/man/man1" "$out/share/completion"
+install -m 644 "$target/freeport.1" "$out/share/man/man1/freeport.1"
+install -m 644 "$target"/completion/* "$out/share/completion/"
+install -m 644 README.md CHANGELOG.md LICENSE "$out/"
+chmod -R go-w "$out"
+tar -C "$target/runtime" --owner=0 --group=0 --numeric-owner -czf "$target/$name.tar.gz" "$name"
