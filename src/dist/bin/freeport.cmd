@@ -10,7 +10,7 @@ if defined FREEPORT_JAVA goto fromVariable
 if not defined JAVA_HOME goto fromPath
 set "FREEPORT_JAVACMD=%JAVA_HOME%\bin\java.exe"
 if exist "%FREEPORT_JAVACMD%" goto run
-echo freeport: JAVA_HOME is "%JAVA_HOME%", which has no bin\java.exe: point it at Java 17 or newer, or set FREEPORT_JAVA 1>&2
+>&2 echo freeport: JAVA_HOME is "%JAVA_HOME%", which has no bin\java.exe: point it at Java 17 or newer, or set FREEPORT_JAVA
 exit /b 1
 
 :fromVariable
@@ -18,13 +18,13 @@ set "FREEPORT_JAVACMD=%FREEPORT_JAVA%"
 if exist "%FREEPORT_JAVACMD%" goto run
 for %%J in ("%FREEPORT_JAVA%") do set "FREEPORT_JAVACMD=%%~$PATH:J"
 if defined FREEPORT_JAVACMD goto run
-echo freeport: FREEPORT_JAVA is "%FREEPORT_JAVA%", which was not found: point it at java.exe of Java 17 or newer 1>&2
+>&2 echo freeport: FREEPORT_JAVA is "%FREEPORT_JAVA%", which was not found: point it at java.exe of Java 17 or newer
 exit /b 1
 
 :fromPath
 for %%J in (java.exe) do set "FREEPORT_JAVACMD=%%~$PATH:J"
 if defined FREEPORT_JAVACMD goto run
-echo freeport: no java found: install Java 17 or newer (e.g. winget install EclipseAdoptium.Temurin.17.JRE), or set JAVA_HOME or FREEPORT_JAVA 1>&2
+>&2 echo freeport: no java found: install Java 17 or newer (e.g. winget install EclipseAdoptium.Temurin.17.JRE), or set JAVA_HOME or FREEPORT_JAVA
 exit /b 1
 
 :run

@@ -1,7 +1,7 @@
 /*
  * A stand-in java.exe for testing bin\freeport.cmd under Wine: appends its arguments, as the C
  * runtime split them (the rules java.exe follows), to the file named by STUB_LOG, one per line
- * in UTF-8 between BEGIN and END, and exits with STUB_EXIT (default 0).
+ * in UTF-8 after a line EXE <its own path>, and exits with STUB_EXIT (default 0).
  * Built by WindowsLauncherIT with x86_64-w64-mingw32-gcc -municode.
  */
 #include <stdio.h>
@@ -12,16 +12,18 @@
 int wmain(int argc, wchar_t **argv) {
   const wchar_t *log = _wgetenv(L"STUB_LOG");
   const wchar_t *code = _wgetenv(L"STUB_EXIT");
-  FILE *out = log ? _wfopen(log, L"ab") : NULL;
+  FILE *out = log ? _wfopen(log, L"wb") : NULL;
   if (out) {
-    fputs("BEGIN\n", out);
+    wchar_t self[1024];
+    char buf[8192];
+    GetModuleFileNameW(NULL, self, 1024);
+    WideCharToMultiByte(65001, 0, self, -1, buf, sizeof buf, NULL, NULL);
+    fprintf(out, "EXE %s\n", buf);
     for (int i = 1; i < argc; i++) {
-      char buf[8192];
       int n = WideCharToMultiByte(65001, 0, argv[i], -1, buf, sizeof buf, NULL, NULL);
       if (n > 0) fputs(buf, out);
       fputs("\n", out);
     }
-    fputs("END\n", out);
     fclose(out);
   }
   return code ? _wtoi(code) : 0;
