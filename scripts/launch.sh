@@ -75,7 +75,7 @@ fi
 case $java_version in
   '' | *[!0-9]*) freeport_no_java "cannot tell which Java '$java_path' is" ;;
 esac
-[ "$java_version" -ge 17 ] || freeport_no_java "'$java_path' is Java $java_version; freeport needs 17 or newer"
+[ "$java_version" -ge 17 ] || freeport_no_java "'$java_path' is Java $java_version, too old"
 
 # A short-lived CLI: no JIT beyond C1, the serial GC, no perf-data file.
 set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -cp "$jar" dev.freeport.Main "$@"
