@@ -163,6 +163,7 @@ class PackagingIT {
       Run v = Shell.run(Path.of("/"), noJava, true, 60, List.of(launcher, "--version"));
       assertEquals(0, v.code(), v::toString);
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
+      assertTrue(v.out().contains("\nJava ") && v.out().contains(" on Linux "), "runtime and OS: " + v);
 
       Started l = fixtures.listener();
       Run free = Shell.run(Path.of("/tmp"), noJava, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
