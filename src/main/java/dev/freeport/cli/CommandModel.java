@@ -32,7 +32,6 @@ final class CommandModel {
 
   static CommandSpec root() {
     CommandSpec spec = CommandSpec.create().name("freeport");
-    spec.versionProvider(new Version());
     spec.usageMessage()
         .description("Find every process listening on PORT, show it with the tree below it, ask, then "
             + "stop the whole tree: a graceful request first, forced after the timeout. Ends by "
@@ -65,7 +64,6 @@ final class CommandModel {
 
   static CommandSpec list() {
     CommandSpec spec = CommandSpec.create().name("list");
-    spec.versionProvider(new Version());
     spec.usageMessage()
         .description("Show listening sockets with the processes that hold them, sorted by port.")
         .sortOptions(false)
@@ -83,7 +81,7 @@ final class CommandModel {
             + "wildcard addresses can be bound. Exit code 1 when none is free.")
         .sortOptions(false)
         .autoWidth(true);
-    spec.addPositional(PositionalParamSpec.builder().paramLabel("PORT").arity("0..1").type(String.class)
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("PORT").arity("0..1").type(String[].class)
         .description("Where to start; the search covers " + DEFAULT_FIND_SPAN + " ports.").build());
     spec.addOption(OptionSpec.builder(RANGE).paramLabel("FROM-TO").type(String.class)
         .description("Search exactly this range instead, e.g. 8000-8099 (at most 1024 ports).").build());
@@ -107,10 +105,14 @@ final class CommandModel {
         .build());
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
         .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).arity("0").type(boolean.class)
+        .description("Print version information and exit.").build());
+    spec.versionProvider(new Version());
     return spec;
   }
 
   private static void common(CommandSpec spec) {
+    spec.versionProvider(new Version());
     // Declared here rather than with mixinStandardHelpOptions, which is an annotated mixin and
     // would bring picocli's reflection back.
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)

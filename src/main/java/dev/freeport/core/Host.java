@@ -3,7 +3,7 @@ package dev.freeport.core;
 import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.freeport.render;
 
-import dev.freeport.core.kill.StopMethod;
+import dev.freeport.core.model.Ending;
+import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.PortOutcome;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
 import dev.freeport.render.Terminal.Style;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -33,12 +33,20 @@ public final class ReportView {
         out.println("Port " + f.port() + ": " + term.style(Style.GOOD, "free"));
         continue;
       }
+      if (f.sockets().isEmpty()) {
+        out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.BAD, "busy") + ": "
+            + f.unbindable().map(a -> Sanitizer.clean(a.why()) + "; " + Sanitizer.clean(a.instead())).orElse(""));
+        continue;
+      }
       out.println(term.style(Style.BOLD, "Port " + f.port()) + " (" + sockets(f.sockets()) + ") is held by:");
       for (ProcessNode holder : f.holders()) {
         printNode(holder, "  ", "  ", out);
       }
       if (f.ownerHidden()) {
-        out.println(term.style(Style.WARN, "  a process freeport cannot see (" + privilegeHint + ")"));
+        out.println(term.style(Style.WARN, "  " + (f.holders().isEmpty() ? "" : "perhaps also ")
+            + "a process freeport cannot see (" + privilegeHint + ")"));
+      } else if (f.holders().isEmpty()) {
+        out.println(term.style(Style.WARN, "  " + ListeningSocket.NO_HOLDER));
       }
     }
   }
@@ -66,7 +74,7 @@ public final class ReportView {
 
   private static String sockets(List<ListeningSocket> sockets) {
     return sockets.stream()
-        .map(s -> s.endpoint().protocol().label() + " " + s.endpoint().hostPort())
+        .map(s -> s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + (s.connection() ? " (a connection)" : ""))
         .distinct()
         .collect(Collectors.joining(", "));
   }
@@ -74,37 +82,41 @@ public final class ReportView {
   /** What happened to each port after stopping. */
   public void printResults(List<PortResult> results, PrintStream out) {
     for (PortResult r : results) {
-      String state = switch (r.outcome()) {
-        case FREE -> term.style(Style.GOOD, "was already free");
-        case FREED -> term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
-        default -> term.style(Style.BAD, r.outcome().label()) + (r.detail().isEmpty() ? "" : ": " + Sanitizer.clean(r.detail()));
-      };
+      Outcome o = r.outcome();
+      String state;
+      if (o instanceof Outcome.Free) {
+        state = term.style(Style.GOOD, "was already free");
+      } else if (o instanceof Outcome.Freed) {
+        state = term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
+      } else {
+        state = term.style(Style.BAD, o.label()) + (o.detail().isEmpty() ? "" : ": " + Sanitizer.clean(o.detail()));
+      }
       out.println("Port " + r.port() + " " + state);
       for (PortResult.Stopped s : r.stopped()) {
         out.println("  " + term.style(Style.PID, "PID " + s.process().pid()) + "  " + Sanitizer.clean(s.process().name())
-            + "  " + method(s.method()));
+            + "  " + ending(s.ending()));
       }
-      r.newHolder().ifPresent(h -> out.println("  now held by PID " + h.pid() + " " + Sanitizer.clean(h.name())
-          + ", started after the stop"));
-      r.supervisor().ifPresent(s -> out.println("  restarted by its parent PID " + s.pid() + ": "
-          + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
-          + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
+      if (o instanceof Outcome.Respawned re) {
+        re.supervisor().ifPresent(s -> out.println("  restarted by its parent PID " + s.pid() + ": "
+            + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
+            + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
+      }
       if (r.timeWait() > 0) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));
       }
-      if (r.outcome() == PortOutcome.DENIED || r.outcome() == PortOutcome.HIDDEN) {
+      if (o instanceof Outcome.Denied || o instanceof Outcome.Hidden) {
         out.println(term.style(Style.WARN, "  " + privilegeHint));
       }
     }
   }
 
-  private String method(StopMethod m) {
-    return switch (m) {
-      case GRACEFUL -> term.style(Style.GOOD, "exited after the graceful request");
-      case FORCED -> term.style(Style.WARN, "killed");
-      case GONE -> "had already exited";
-      case DENIED -> term.style(Style.BAD, "not permitted to stop it");
-      case SURVIVED -> term.style(Style.BAD, "still running after the forced stop");
+  private String ending(Ending e) {
+    return switch (e) {
+      case EXITED_ON_REQUEST -> term.style(Style.GOOD, "exited after the graceful request");
+      case KILLED -> term.style(Style.WARN, "killed");
+      case ALREADY_EXITED -> "had already exited";
+      case NOT_PERMITTED -> term.style(Style.BAD, "not permitted to stop it");
+      case SURVIVED_KILL -> term.style(Style.BAD, "still running after the forced kill");
     };
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.HolderFilter;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

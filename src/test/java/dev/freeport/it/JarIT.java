@@ -162,7 +162,8 @@ class JarIT {
       cmd.set(0, proxy.toString());
       Started l = fixtures.start(cmd);
       Path docker = dir.resolve("docker");
-      Files.writeString(docker, "#!/bin/sh\n[ \"$1 $3\" = \"ps publish=" + l.port() + "\" ] && echo web-1\n");
+      Files.writeString(docker, "#!/bin/sh\n[ \"$1 $2\" = \"ps --format\" ] && printf 'web-1\\t0.0.0.0:"
+          + l.port() + "->80/tcp, :::" + l.port() + "->80/tcp\\n'\n");
       Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
       List<String> env = List.of("env", "PATH=" + dir + ":" + System.getenv("PATH"));
       Run r = exec(env, Integer.toString(l.port()), "--yes");
@@ -246,8 +247,8 @@ class JarIT {
     Started l = fixtures.listener("--ignore-term");
     Run r = interruptAt("Asked 1 process", Integer.toString(l.port()), "--yes", "--timeout", "20s");
     assertEquals(130, r.code(), r::toString);
-    assertTrue(r.err().contains("freeport: interrupted: asked 1 process to exit (PID " + l.pid()
-        + "); nothing was forced and the port was not checked"), r::toString);
+    assertTrue(r.err().contains("freeport: interrupted: asked 1 process to exit; none was forced, none is frozen;"
+        + " the port was not checked"), r::toString);
     assertTrue(l.alive(), "it ignores SIGTERM and was not forced");
   }
 

@@ -12,7 +12,7 @@ import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

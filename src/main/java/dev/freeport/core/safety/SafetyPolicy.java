@@ -1,6 +1,7 @@
 package dev.freeport.core.safety;
 
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.Verdict;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;

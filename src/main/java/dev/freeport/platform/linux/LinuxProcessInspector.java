@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +46,25 @@ public final class LinuxProcessInspector implements ProcessInspector {
   @Override
   public Optional<ProcessRef> identify(long pid) {
     return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
+  }
+
+  /**
+   * How many more descriptors this process may open: the soft limit from /proc/self/limits
+   * minus those open now; empty when unknown or unlimited.
+   */
+  public OptionalInt freeDescriptors() {
+    Optional<String> limits = proc.read("self", "limits");
+    String[] open = proc.root().resolve("self").resolve("fd").toFile().list();
+    if (limits.isEmpty() || open == null) {
+      return OptionalInt.empty();
+    }
+    for (String line : limits.get().split("\n")) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        return soft.matches("[0-9]{1,9}") ? OptionalInt.of(Integer.parseInt(soft) - open.length) : OptionalInt.empty();
+      }
+    }
+    return OptionalInt.empty();
   }
 
   @Override

@@ -10,7 +10,7 @@ import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
 import java.util.Optional;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;

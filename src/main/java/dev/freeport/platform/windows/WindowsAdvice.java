@@ -1,6 +1,6 @@
 package dev.freeport.platform.windows;
 
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Locale;
 import java.util.Optional;

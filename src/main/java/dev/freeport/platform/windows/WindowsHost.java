@@ -7,7 +7,7 @@ import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
 import dev.freeport.platform.windows.jna.JnaWindowsNative;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.freeport.core.kill;
+package dev.freeport.core.engine;
 
 import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.model.PortSet;
