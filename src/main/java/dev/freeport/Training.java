@@ -62,7 +62,7 @@ public final class Training {
   }
 
   /** Stops exactly {@code own}, through the same engine and views a real run uses. */
-  private static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) throws Exception {
+  static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) throws Exception {
     Freeport freeport = new Freeport(host);
     freeport.prepareToStop();
     Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);

@@ -101,7 +101,7 @@ public final class ReportView {
             + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
             + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
       }
-      if (r.timeWait() > 0) {
+      if (r.timeWait() > 0 && o.status() == dev.freeport.core.model.Status.FREE) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));
       }
       if (o instanceof Outcome.Denied || o instanceof Outcome.Hidden) {

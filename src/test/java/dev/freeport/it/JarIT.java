@@ -54,6 +54,21 @@ class JarIT {
     return exec(List.of(), args);
   }
 
+  private static Path readableJar;
+
+  /** Runs a copy of the jar that any user can read (the checkout may not be), behind {@code prefix}. */
+  static synchronized Run execAsAnyUser(List<String> prefix, String... args) throws Exception {
+    if (readableJar == null) {
+      Path dir = Files.createTempDirectory("freeport-jar",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      readableJar = Files.copy(jar(), dir.resolve("freeport.jar"));
+      Files.setPosixFilePermissions(readableJar, PosixFilePermissions.fromString("rw-r--r--"));
+      readableJar.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+    }
+    return execAt(readableJar, prefix, args);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0", "65536", "abc", "80-", "3010-3000", "1-65535", "--bogus", "-t=nonsense", "--timeout=-1"})
   void badInputIsOneLineAndExitTwo(String bad) throws Exception {
@@ -205,21 +220,14 @@ class JarIT {
   }
 
   /** Starts the jar with stdin open, waits for {@code marker} on stderr, then sends SIGINT. */
-  private static Run interruptAt(String marker, String... args) throws Exception {
+  static Run interruptAt(String marker, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Java.executable(), "-jar", jar().toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).start();
     StringBuffer err = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      try (var in = p.getErrorStream()) {
-        for (int c; (c = in.read()) >= 0; ) {
-          err.append((char) c);
-        }
-      } catch (java.io.IOException e) {
-        // ended
-      }
-    });
-    reader.start();
+    StringBuffer out = new StringBuffer();
+    Thread errReader = drain(p.getErrorStream(), err);
+    Thread outReader = drain(p.getInputStream(), out); // a long survey must not fill the pipe and block
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!err.toString().contains(marker)) {
       assertTrue(System.nanoTime() < deadline, "never saw '" + marker + "': " + err);
@@ -227,11 +235,27 @@ class JarIT {
     }
     assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not end on SIGINT");
-    reader.join(5000);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    errReader.join(5000);
+    outReader.join(5000);
     p.getOutputStream().close();
-    return new Run(p.exitValue(), out, err.toString());
+    return new Run(p.exitValue(), out.toString(), err.toString());
   }
+
+  private static Thread drain(java.io.InputStream in, StringBuffer into) {
+    Thread t = new Thread(() -> {
+      try (in) {
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (java.io.IOException e) {
+        // ended
+      }
+    });
+    t.start();
+    return t;
+  }
+
 
   @Test
   void ctrlCAtThePromptStopsNothingAndSaysSo() throws Exception {

@@ -40,7 +40,7 @@ final class Escalation {
    *
    * @param phase how far the stop had come
    * @param asked processes sent the graceful request
-   * @param killed processes killed by the abort itself (frozen, or about to be forced)
+   * @param killed processes killed by the abort itself (those past the graceful timeout, frozen or not yet)
    */
   record Abort(Phase phase, int asked, int killed) {}
 
@@ -108,7 +108,10 @@ final class Escalation {
   }
 
   private void forceTree(List<ProcessRef> targets, List<ProcessRef> left, Map<ProcessRef, Ending> result) {
-    enter(Phase.FORCING);
+    synchronized (lock) {
+      forcing.addAll(left); // past the timeout: from here an abort kills them rather than leave some running
+      phase = Phase.FORCING;
+    }
     Set<ProcessRef> frozen = new LinkedHashSet<>();
     Set<ProcessRef> toFreeze = new LinkedHashSet<>(left);
     try {

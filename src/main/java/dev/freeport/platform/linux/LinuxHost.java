@@ -78,9 +78,9 @@ public final class LinuxHost implements Host {
   public Optional<Advice> whyUnbindable(Endpoint e, int timeWait) {
     if (timeWait > 0) {
       return Optional.of(new Advice(
-          "nothing listens on it, yet binding " + e.hostPort() + " fails; " + timeWait
-              + " connection(s) in TIME_WAIT hold it for a server that binds without SO_REUSEADDR",
-          "wait up to a minute for them to expire, or have the server set SO_REUSEADDR"));
+          "nothing listens on it, yet binding " + e.hostPort() + " fails, even with SO_REUSEADDR: " + timeWait
+              + " connection(s) in TIME_WAIT, closed by a socket without SO_REUSEADDR, keep it",
+          "wait up to a minute for them to expire, or choose another port"));
     }
     return Optional.of(new Advice(
         "nothing in this network namespace's socket tables holds it, yet binding " + e.hostPort() + " fails",

@@ -36,8 +36,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
   public ProcessTable snapshot() {
     List<ProcessTable.Row> rows = new ArrayList<>();
     for (long pid : proc.pids()) {
-      proc.stat(pid)
-          .filter(s -> !s.zombie())
+      live(pid)
           .ifPresent(s -> rows.add(new ProcessTable.Row(new ProcessRef(pid, s.startTicks()), s.parentPid())));
     }
     return new ProcessTable(rows);
@@ -45,7 +44,28 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   @Override
   public Optional<ProcessRef> identify(long pid) {
-    return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
+    return live(pid).map(s -> new ProcessRef(pid, s.startTicks()));
+  }
+
+  /**
+   * The stat of a running process: not a zombie, or a zombie thread-group leader whose other
+   * threads still run (its main thread exited; the process and its sockets live on).
+   */
+  private Optional<ProcStat> live(long pid) {
+    return proc.stat(pid).filter(s -> !s.zombie() || liveThreads(pid));
+  }
+
+  private boolean liveThreads(long pid) {
+    String[] tasks = proc.root().resolve(Long.toString(pid)).resolve("task").toFile().list();
+    if (tasks == null) {
+      return false;
+    }
+    for (String tid : tasks) {
+      if (!tid.equals(Long.toString(pid)) && proc.stat(Long.parseLong(tid)).filter(t -> !t.zombie()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -115,7 +135,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   @Override
   public Optional<ProcessInfo> describe(long pid) {
-    Optional<ProcStat> stat = proc.stat(pid).filter(s -> !s.zombie());
+    Optional<ProcStat> stat = live(pid);
     if (stat.isEmpty()) {
       return Optional.empty();
     }

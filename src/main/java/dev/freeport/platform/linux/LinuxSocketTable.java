@@ -159,8 +159,15 @@ public final class LinuxSocketTable implements SocketTable {
       }
     });
     if (!orphans.isEmpty()) {
+      // A process started after the list was taken (a holder that forks and exits) is read too.
+      List<Long> all = new ArrayList<>(pids);
+      Set<Long> first = new HashSet<>(pids);
+      proc.pids().stream().filter(pid -> !first.contains(pid)).forEach(all::add);
       List<long[]> more = new ArrayList<>();
-      for (long pid : pids) {
+      for (long pid : all) {
+        if (!first.contains(pid)) {
+          more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", orphans, blind));
+        }
         for (String tid : tasks(pid)) {
           if (!tid.equals(Long.toString(pid))) {
             more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + tid + "/fd/", orphans, new HashSet<>()));
