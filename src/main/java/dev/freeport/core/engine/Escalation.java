@@ -222,19 +222,23 @@ final class Escalation {
    * frozen or half-stopped.
    */
   Abort abort() {
+    List<ProcessRef> killed = new ArrayList<>();
+    Abort summary;
     synchronized (lock) {
       aborted = true;
-      int killed = 0;
       if (phase == Phase.FORCING) {
         for (ProcessRef p : forcing) {
           if (gate.send(p, Action.FORCE) == Delivery.DELIVERED) {
-            killed++;
+            killed.add(p);
           } else {
             gate.send(p, Action.RESUME);
           }
         }
       }
-      return new Abort(phase, asked, killed);
+      summary = new Abort(phase, asked, killed.size());
     }
+    gate.awaitExit(killed, FORCE_WAIT); // so that "killed" is true by the time freeport exits
+    return summary;
   }
+
 }
