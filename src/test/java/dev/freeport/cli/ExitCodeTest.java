@@ -4,18 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.freeport.core.model.PortOutcome;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExitCodeTest {
 
   @Test
-  void everyOutcomeHasACode() {
+  void everyOutcomeHasTheDocumentedCode() {
+    Map<PortOutcome, ExitCode> documented = Map.of(
+        PortOutcome.FREE, ExitCode.OK,
+        PortOutcome.FREED, ExitCode.OK,
+        PortOutcome.HELD, ExitCode.BUSY,
+        PortOutcome.STILL_BUSY, ExitCode.BUSY,
+        PortOutcome.RESPAWNED, ExitCode.BUSY,
+        PortOutcome.DECLINED, ExitCode.DECLINED,
+        PortOutcome.DENIED, ExitCode.PERMISSION,
+        PortOutcome.HIDDEN, ExitCode.PERMISSION,
+        PortOutcome.REFUSED, ExitCode.REFUSED);
     for (PortOutcome o : PortOutcome.values()) {
-      ExitCode.of(o);
+      assertEquals(documented.get(o), ExitCode.of(o), o.name());
+      assertEquals(o.free(), ExitCode.of(o) == ExitCode.OK, o.name() + ": success exactly when free");
     }
-    assertEquals(ExitCode.OK, ExitCode.of(PortOutcome.FREED));
-    assertEquals(ExitCode.BUSY, ExitCode.of(PortOutcome.RESPAWNED));
-    assertEquals(ExitCode.PERMISSION, ExitCode.of(PortOutcome.HIDDEN));
   }
 
   @Test
