@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.Verdict;
+import dev.freeport.testing.Proc;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
-  static ProcessInfo proc(String name, String command) {
-    return new ProcessInfo(new ProcessRef(7, 1), 1, name, command, Optional.empty(), Optional.empty(),
-        OptionalLong.empty(), false);
-  }
-
   /** A container CLI that knows one container publishing port 8080. */
   static final ContainerLookup CONTAINERS = new ContainerLookup() {
     @Override
@@ -27,7 +21,7 @@ class ExplainerTest {
   @Test
   void aDockerProxyIsRefusedAndTheContainerNamed() {
     Explainer e = new Explainer(pid -> Optional.empty(), CONTAINERS);
-    ProcessInfo proxy = proc("docker-proxy", "/usr/bin/docker-proxy -proto tcp -host-port 8080");
+    ProcessInfo proxy = Proc.of(7).name("docker-proxy").command("/usr/bin/docker-proxy -proto tcp -host-port 8080").build();
     assertTrue(e.verdict(proxy).orElseThrow() instanceof Verdict.Refused);
     Advice a = e.explain(proxy, 8080).orElseThrow();
     assertEquals("docker-proxy forwards port 8080 into a container (web)", a.why());
@@ -38,14 +32,14 @@ class ExplainerTest {
 
   @Test
   void recognisedByArgv0Too() {
-    assertTrue(Explainer.isForwarder(proc("exe", "/usr/bin/rootlesskit --net=slirp4netns")));
-    assertTrue(!Explainer.isForwarder(proc("node", "node server.js")));
+    assertTrue(Explainer.isForwarder(Proc.of(7).name("exe").command("/usr/bin/rootlesskit --net=slirp4netns").build()));
+    assertTrue(!Explainer.isForwarder(Proc.of(7).name("node").command("node server.js").build()));
   }
 
   @Test
   void aSystemdServiceIsExplainedButStillStoppable() {
     Explainer e = new Explainer(pid -> Optional.of("0::/system.slice/myapp.service\n"), CONTAINERS);
-    ProcessInfo app = proc("java", "java -jar app.jar");
+    ProcessInfo app = Proc.of(7).name("java").command("java -jar app.jar").build();
     assertEquals(Optional.empty(), e.verdict(app));
     Advice a = e.explain(app, 8080).orElseThrow();
     assertEquals("it runs as the systemd service myapp.service, which may restart it", a.why());
@@ -54,6 +48,6 @@ class ExplainerTest {
 
   @Test
   void anOrdinaryProcessHasNoAdvice() {
-    assertEquals(Optional.empty(), new Explainer(pid -> Optional.of("0::/\n"), CONTAINERS).explain(proc("node", "node s.js"), 8080));
+    assertEquals(Optional.empty(), new Explainer(pid -> Optional.of("0::/\n"), CONTAINERS).explain(Proc.of(7).name("node").command("node s.js").build(), 8080));
   }
 }
