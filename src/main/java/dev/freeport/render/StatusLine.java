@@ -39,12 +39,15 @@ public final class StatusLine {
     this.threads = threads;
   }
 
-  /** The waiting message: which processes still run, and time left before they are forced. */
+  /**
+   * The waiting message: time left before the processes still running are forced, then which they
+   * are. The countdown comes first, so a narrow terminal cuts the names, not the time.
+   */
   public static String waiting(List<String> running, Duration left) {
     String names = String.join(", ", running.stream().limit(4).map(Sanitizer::clean).toList())
         + (running.size() > 4 ? " and " + (running.size() - 4) + " more" : "");
-    return String.format(Locale.ROOT, "Waiting for %d to exit (%s): %.1f s before force",
-        running.size(), names, Math.max(0, left.toMillis()) / 1000.0);
+    return String.format(Locale.ROOT, "Forcing in %.1f s: waiting for %d to exit (%s)",
+        Math.max(0, left.toMillis()) / 1000.0, running.size(), names);
   }
 
   /** Starts redrawing {@code text} until {@link #stop()}, replacing any status shown before. */

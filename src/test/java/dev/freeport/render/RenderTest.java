@@ -92,11 +92,11 @@ class RenderTest {
 
   @Test
   void statusLineNamesWhatRunsAndCountsDown() {
-    assertEquals("Waiting for 2 to exit (node 42, java 43): 4.5 s before force",
+    assertEquals("Forcing in 4.5 s: waiting for 2 to exit (node 42, java 43)",
         StatusLine.waiting(List.of("node 42", "java 43"), java.time.Duration.ofMillis(4500)));
-    assertEquals("Waiting for 6 to exit (a, b, c, d and 2 more): 0.0 s before force",
+    assertEquals("Forcing in 0.0 s: waiting for 6 to exit (a, b, c, d and 2 more)",
         StatusLine.waiting(List.of("a", "b", "c", "d", "e", "f"), java.time.Duration.ofMillis(-5)));
-    assertEquals("Waiting for 1 to exit (x?[2J): 1.0 s before force",
+    assertEquals("Forcing in 1.0 s: waiting for 1 to exit (x?[2J)",
         StatusLine.waiting(List.of("x\u001b[2J"), java.time.Duration.ofSeconds(1)), "names are sanitised");
     String line = Terminal.of(false, 20).overwriteLine("0123456789012345678901234");
     assertTrue(line.startsWith("\r0123456789012345..."), line);
