@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The command-line entry point; the only place that exits. */
 public final class Main {
@@ -36,13 +37,13 @@ public final class Main {
   }
 
   /** @param readerGone whether a write error on {@code out} means only that its reader left */
-  private static int run(PrintStream out, PrintStream err, InputStream in, ReaderGone readerGone,
+  private static int run(PrintStream out, PrintStream err, InputStream in, BooleanSupplier readerGone,
       String... args) {
     CliContext ctx = new CliContext(out, err, in, System.getenv(),
         Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), Platforms::current);
     int code = Cli.run(ctx, args);
     // checkError() flushes first; PrintStream keeps the first write error of the whole run.
-    if (out.checkError() && !readerGone.test()) {
+    if (out.checkError() && !readerGone.getAsBoolean()) {
       err.println("freeport: could not write the output to stdout; it is incomplete");
       code = code == 0 ? OUTPUT_FAILED : code;
     }
@@ -50,16 +51,12 @@ public final class Main {
     return code;
   }
 
-  private interface ReaderGone {
-    boolean test();
-  }
-
   /**
    * Whether stdout is a pipe or a socket, where the only write error is the reader having gone
    * (EPIPE, as with {@code freeport list | head -1}): not a failure of freeport. A disk, a device
    * or a terminal fails for real reasons. Asked only after an error, so it costs nothing normally.
    */
-  private static ReaderGone stdoutIsPipeOrSocket() {
+  private static BooleanSupplier stdoutIsPipeOrSocket() {
     return () -> {
       for (String fd : List.of("/proc/self/fd/1", "/dev/fd/1")) {
         try {
