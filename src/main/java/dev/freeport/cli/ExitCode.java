@@ -12,7 +12,7 @@ public enum ExitCode {
   DECLINED(3, "Not confirmed: you answered no, or stdin gave no answer (use --yes). Nothing was touched."),
   PERMISSION(4, "Permission: a holder belongs to another user or cannot be seen; re-run with sudo / as administrator."),
   REFUSED(5, "Refused: a holder is freeport itself, the shell or script that ran it, a critical system process, or a container's port forwarder."),
-  INTERNAL(70, "freeport itself failed (a bug or an unreadable system table); re-run with --debug and report it."),
+  INTERNAL(70, "freeport itself failed: a bug, an unreadable system table, or output that could not be written; re-run with --debug."),
   INTERRUPTED(130, "Interrupted (Ctrl+C, SIGTERM, SIGHUP); one line on stderr says what had been done.");
 
   private final int code;

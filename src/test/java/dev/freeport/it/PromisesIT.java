@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.fixtures.Java;
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +69,9 @@ class PromisesIT {
     try {
       Started h = holder("refused-child", init.toString());
       long child = h.descendants().get(0);
-      Run dry = JarIT.exec(Integer.toString(h.port()), "--dry-run");
+      Result dry = CliRun.jar(Integer.toString(h.port()), "--dry-run");
       assertTrue(dry.out().contains("will not be stopped"), dry::toString);
-      Run r = JarIT.exec(Integer.toString(h.port()), "--yes", "--timeout", "200ms");
+      Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--timeout", "200ms");
       assertEquals(0, r.code(), r::toString);
       assertTrue(running(child), "init was signalled: " + state(child) + "\n" + r);
       assertNotEquals('T', state(child));
@@ -90,7 +90,7 @@ class PromisesIT {
     Started parent = holder("parent-of", child.toArray(new String[0]));
     long javaChild = parent.descendants().get(0);
     String childPort = parent.await("CHILD").split(" ")[1];
-    Run r = JarIT.exec(parent.port() + "," + childPort, "--yes", "--name", "python*", "--json");
+    Result r = CliRun.jar(parent.port() + "," + childPort, "--yes", "--name", "python*", "--json");
     assertEquals(1, r.code(), r::toString);
     assertTrue(running(javaChild), "the skipped java holder was signalled\n" + r);
     assertFalse(running(parent.pid()));
@@ -103,7 +103,7 @@ class PromisesIT {
   @Test
   void ctrlCRightAfterTheFreezeLeavesNothingFrozen() throws Exception {
     Started tree = holder("tree", "1000");
-    Run r = JarIT.interruptAt("Forcing", Integer.toString(tree.port()), "--yes", "--timeout", "300ms");
+    Result r = JarIT.interruptAt("Forcing", Integer.toString(tree.port()), "--yes", "--timeout", "300ms");
     assertEquals(130, r.code(), r::toString);
     List<Long> frozen = tree.allPids().stream().filter(pid -> state(pid) == 'T').toList();
     assertEquals(List.of(), frozen, "left frozen");
@@ -117,10 +117,10 @@ class PromisesIT {
   @Test
   void anAcceptedConnectionLeftOnThePortIsNotFreeAndIsStopped() throws Exception {
     Started h = holder("accepted");
-    Run dry = JarIT.exec(Integer.toString(h.port()), "--dry-run", "--json");
+    Result dry = CliRun.jar(Integer.toString(h.port()), "--dry-run", "--json");
     assertEquals(1, dry.code(), dry::toString);
     assertTrue(CliRun.numbers(dry.out(), "pid").contains(h.pid()), dry::toString);
-    Run r = JarIT.exec(Integer.toString(h.port()), "--yes");
+    Result r = CliRun.jar(Integer.toString(h.port()), "--yes");
     assertEquals(0, r.code(), r::toString);
     assertFalse(running(h.pid()));
     try (java.net.ServerSocket s = new java.net.ServerSocket()) {
@@ -136,7 +136,7 @@ class PromisesIT {
   @Test
   void timeWaitLeftBySocketsWithoutReuseIsReportedNotFreed() throws Exception {
     Started h = holder("accepted", "--no-linger");
-    Run r = JarIT.exec(Integer.toString(h.port()), "--yes", "--json");
+    Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json");
     boolean bindable;
     try (java.net.ServerSocket s = new java.net.ServerSocket()) {
       s.setReuseAddress(true);
@@ -152,7 +152,7 @@ class PromisesIT {
   @Test
   void aConnectedUdpSocketIsNotFree() throws Exception {
     Started h = holder("udp-connected");
-    Run dry = JarIT.exec(Integer.toString(h.port()), "--udp", "--dry-run");
+    Result dry = CliRun.jar(Integer.toString(h.port()), "--udp", "--dry-run");
     assertEquals(1, dry.code(), dry::toString);
     assertTrue(dry.out().contains("PID " + h.pid()), dry::toString);
   }
@@ -174,7 +174,7 @@ class PromisesIT {
       Files.writeString(docker, "#!/bin/sh\nexec -a " + marker + " sleep 300 &\nsleep 300\n");
       docker.toFile().setExecutable(true);
       long start = System.nanoTime();
-      Run r = JarIT.exec(List.of("env", "PATH=" + dir + ":" + System.getenv("PATH")),
+      Result r = CliRun.jar(List.of("env", "PATH=" + dir + ":" + System.getenv("PATH")),
           String.join(",", ports), "--dry-run");
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(5, r.code(), r::toString);
@@ -201,7 +201,7 @@ class PromisesIT {
   @Test
   void aLowDescriptorLimitStillStopsEveryProcess() throws Exception {
     Started many = holder("many", "200");
-    Run r = JarIT.exec(List.of("prlimit", "--nofile=128:128", "--"), Integer.toString(many.port()), "--yes", "--json");
+    Result r = CliRun.jar(List.of("prlimit", "--nofile=128:128", "--"), Integer.toString(many.port()), "--yes", "--json");
     assertEquals(0, r.code(), r::toString);
     assertFalse(CliRun.strings(r.out(), "method").contains("gone"), "no live process was taken for exited\n" + r);
     assertTrue(many.allPids().stream().noneMatch(PromisesIT::running));
@@ -211,7 +211,7 @@ class PromisesIT {
   @Test
   void aSocketHeldByAThreadWhoseMainThreadExitedIsFoundAndStopped() throws Exception {
     Started h = holder("main-thread-exits");
-    Run r = JarIT.exec(Integer.toString(h.port()), "--yes", "--json");
+    Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json");
     assertEquals(0, r.code(), r::toString);
     assertTrue(CliRun.numbers(r.out(), "pid").contains(h.pid()), r::toString);
     assertFalse(running(h.pid()));
@@ -221,7 +221,7 @@ class PromisesIT {
   @Test
   void aSocketInFlightIsNeverFreeAndItsDiagnosisIsTrue() throws Exception {
     Started h = holder("in-flight");
-    Run r = JarIT.exec(Integer.toString(h.port()), "--dry-run");
+    Result r = CliRun.jar(Integer.toString(h.port()), "--dry-run");
     assertNotEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("in flight") || r.out().contains("could not be read"), r::toString);
     assertTrue(running(h.pid()));
@@ -232,7 +232,7 @@ class PromisesIT {
   void aHolderThatForksAndExitsIsReportedAsANewHolderNotAsStopped() throws Exception {
     Started h = holder("fork-and-exit");
     try {
-      Run r = JarIT.exec(Integer.toString(h.port()), "--yes", "--json");
+      Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json");
       assertEquals(1, r.code(), r::toString);
       assertTrue(CliRun.strings(r.out(), "detail").stream().anyMatch(d -> d.contains("not shown before")), r::toString);
     } finally {
@@ -246,7 +246,7 @@ class PromisesIT {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root to drop privileges");
     Started h = holder("shared-with-nobody");
     List<String> drop = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp");
-    Run r = JarIT.execAsAnyUser(drop, Integer.toString(h.port()), "--dry-run", "--json");
+    Result r = CliRun.jarAsAnyUser(drop, Integer.toString(h.port()), "--dry-run", "--json");
     assertTrue(r.out().contains("\"ownerHidden\" : true"), r::toString);
     assertEquals(4, r.code(), r::toString);
   }
