@@ -19,15 +19,20 @@ import java.util.stream.Collectors;
 /**
  * Windows' reasons why stopping a holder does not free its port, or why a port nobody holds cannot
  * be bound, and what does: http.sys behind System (PID 4), services in svchost or in their own
- * process, WSL2's relay, and excluded port ranges.
+ * process, WSL2's relay, Docker Desktop's port forwarder, and excluded port ranges.
  *
  * <p>Facts that need the system are asked for only when a case calls for them, at most once per
- * run: the service list once, each {@code netsh} command once, bounded by {@link #NETSH_TIMEOUT}.
+ * run: the service list once, each {@code netsh} or {@code docker} command once, bounded by
+ * {@link #COMMAND_TIMEOUT}.
  * Names that end up inside a suggested command (service names, application pools) are used only
  * when they are plain words; anything else stays in the sentence, where the renderer sanitises it.
  */
 public final class WindowsAdvisor {
-  static final Duration NETSH_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+  /** Docker Desktop's processes that listen on a published port for a container (names unverified on Windows). */
+  static final Set<String> DOCKER_DESKTOP = Set.of("com.docker.backend", "com.docker.proxy", "vpnkit", "vpnkit-bridge");
+  /** Docker's own rule for container names. */
+  private static final Pattern CONTAINER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
   static final List<String> HTTP_QUEUES = List.of("netsh", "http", "show", "servicestate", "view=requestq");
   /** What a service or application pool name must look like to be put into a command. */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.$@#{}~][A-Za-z0-9_.$@#{}~ -]{0,255}");
@@ -55,6 +60,9 @@ public final class WindowsAdvisor {
           "stop the server inside WSL (there: freeport " + port + "), or run wsl --shutdown to stop WSL and its"
               + " relays"));
     }
+    if (DOCKER_DESKTOP.contains(name)) {
+      return Optional.of(dockerDesktop(holder, port));
+    }
     List<WindowsServices.Service> in = servicesIn(holder.pid());
     if (!in.isEmpty()) {
       return Optional.of(services(holder, name, in));
@@ -69,9 +77,24 @@ public final class WindowsAdvisor {
 
   /** Holders that must never be stopped on Windows although they are not critical processes. */
   public Optional<String> refusal(ProcessInfo holder) {
-    return baseName(holder).equals("wslrelay")
-        ? Optional.of("it is WSL's port relay; stop the server inside WSL, or run wsl --shutdown")
+    String name = baseName(holder);
+    if (name.equals("wslrelay")) {
+      return Optional.of("it is WSL's port relay; stop the server inside WSL, or run wsl --shutdown");
+    }
+    return DOCKER_DESKTOP.contains(name)
+        ? Optional.of("it is Docker Desktop's port forwarder; stop the container instead")
         : Optional.empty();
+  }
+
+  /** Names the container through the docker CLI when it answers, as on Linux. */
+  private Advice dockerDesktop(ProcessInfo holder, int port) {
+    Optional<String> container = ask(List.of("docker", "ps", "--filter", "publish=" + port, "--format", "{{.Names}}"))
+        .flatMap(out -> out.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst())
+        .filter(n -> CONTAINER.matcher(n).matches());
+    return new Advice(
+        holder.name() + " (Docker Desktop) forwards port " + port + " into a container" + container.map(c -> " (" + c + ")").orElse(""),
+        container.map(c -> "docker stop " + c)
+            .orElse("stop the container that publishes port " + port + " (docker ps --filter publish=" + port + ")"));
   }
 
   /** A port no process holds but that cannot be bound: is it inside an excluded range? */
@@ -176,7 +199,7 @@ public final class WindowsAdvisor {
   }
 
   private Optional<String> ask(List<String> argv) {
-    return answers.computeIfAbsent(argv, a -> commands.run(a, NETSH_TIMEOUT));
+    return answers.computeIfAbsent(argv, a -> commands.run(a, COMMAND_TIMEOUT));
   }
 
   /** {@code svchost} for {@code svchost.exe}, {@code SvcHost}, and a path to either. */

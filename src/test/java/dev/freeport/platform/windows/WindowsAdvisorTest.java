@@ -31,7 +31,11 @@ class WindowsAdvisorTest {
     final List<String> calls = new ArrayList<>();
 
     ScriptedNetsh answer(String command, String recording) {
-      outputs.put(command, Recorded.text(recording));
+      return answerText(command, Recorded.text(recording));
+    }
+
+    ScriptedNetsh answerText(String command, String output) {
+      outputs.put(command, output);
       return this;
     }
 
@@ -200,6 +204,22 @@ class WindowsAdvisorTest {
     assertEquals(Optional.of("it is WSL's port relay; stop the server inside WSL, or run wsl --shutdown"),
         advisor.refusal(relay));
     assertTrue(advisor.refusal(proc(9121, "wslrelay")).isPresent(), "OSHI names processes without .exe");
+  }
+
+  @Test
+  void dockerDesktopNamesTheContainerAndIsNeverStopped() {
+    netsh.answerText("docker ps --filter publish=5432 --format {{.Names}}", "pg-dev\r\n");
+    ProcessInfo backend = proc(7310, "com.docker.backend.exe");
+    Advice a = advisor.advice(backend, 5432).orElseThrow();
+    assertEquals("com.docker.backend.exe (Docker Desktop) forwards port 5432 into a container (pg-dev)", a.why());
+    assertEquals("docker stop pg-dev", a.instead());
+    assertEquals(Optional.of("it is Docker Desktop's port forwarder; stop the container instead"),
+        advisor.refusal(proc(7311, "vpnkit")));
+    assertEquals("stop the container that publishes port 8080 (docker ps --filter publish=8080)",
+        advisor.advice(backend, 8080).orElseThrow().instead(), "no docker CLI answer");
+    netsh.answerText("docker ps --filter publish=9000 --format {{.Names}}", "x & calc\n");
+    assertEquals("stop the container that publishes port 9000 (docker ps --filter publish=9000)",
+        advisor.advice(backend, 9000).orElseThrow().instead(), "not a container name docker allows");
   }
 
   @Test
