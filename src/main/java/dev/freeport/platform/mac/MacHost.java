@@ -25,7 +25,11 @@ public final class MacHost implements Host {
   private final BackgroundLibC libc = new BackgroundLibC();
 
   public MacHost(OperatingSystem os) {
-    this.sockets = new MacSocketTable(new JnaLibProc());
+    this(os, new JnaLibProc());
+  }
+
+  MacHost(OperatingSystem os, LibProc libproc) {
+    this.sockets = new MacSocketTable(libproc);
     this.processes = new OshiProcessInspector(os);
   }
 

@@ -24,9 +24,13 @@ public final class WindowsHost implements Host {
 
   /** @param commands runs {@code netsh} when a case needs it */
   public WindowsHost(OperatingSystem os, CommandRunner commands) {
+    this(os, new WindowsAdvisor(new JnaWindowsServices(), commands));
+  }
+
+  WindowsHost(OperatingSystem os, WindowsAdvisor advisor) {
     this.sockets = new OshiSocketTable(os);
     this.processes = new OshiProcessInspector(os);
-    this.advisor = new WindowsAdvisor(new JnaWindowsServices(), commands);
+    this.advisor = advisor;
   }
 
   @Override
