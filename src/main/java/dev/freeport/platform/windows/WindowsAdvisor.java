@@ -97,13 +97,24 @@ public final class WindowsAdvisor {
             .orElse("stop the container that publishes port " + port + " (docker ps --filter publish=" + port + ")"));
   }
 
-  /** A port no process holds but that cannot be bound: is it inside an excluded range? */
+  /**
+   * A port no process holds but that cannot be bound: is it inside an excluded range? The IPv6
+   * wildcard {@code ::} also takes IPv4 (dual stack), so the IPv4 ranges count for it too.
+   * TIME_WAIT connections ({@code timeWait}) are left to the engine, which counts them.
+   */
   public Optional<Advice> whyUnbindable(Endpoint endpoint, int timeWait) {
-    String ip = endpoint.ipv6() ? "ipv6" : "ipv4";
+    List<String> ips = !endpoint.ipv6() ? List.of("ipv4")
+        : endpoint.address().equals("::") ? List.of("ipv6", "ipv4") : List.of("ipv6");
     String protocol = endpoint.protocol().label();
-    return ask(List.of("netsh", "interface", ip, "show", "excludedportrange", "protocol=" + protocol))
-        .flatMap(out -> ExcludedPortRanges.containing(ExcludedPortRanges.parse(out), endpoint.port()))
-        .map(r -> excluded(endpoint, ip, protocol, r));
+    for (String ip : ips) {
+      Optional<Advice> a = ask(List.of("netsh", "interface", ip, "show", "excludedportrange", "protocol=" + protocol))
+          .flatMap(out -> ExcludedPortRanges.containing(ExcludedPortRanges.parse(out), endpoint.port()))
+          .map(r -> excluded(endpoint, ip, protocol, r));
+      if (a.isPresent()) {
+        return a;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Advice excluded(Endpoint e, String ip, String protocol, ExcludedPortRanges.Range r) {

@@ -96,11 +96,14 @@ class WindowsAdvisorTest {
   void ipv6AsksTheIpv6TableAndEachCommandRunsOnce() {
     netsh.answer(V4_TCP, "windows/netsh-excludedportrange-ipv4-tcp.txt")
         .answer(V6_TCP, "windows/netsh-excludedportrange-ipv6-tcp.txt");
-    assertTrue(advisor.whyUnbindable(tcp("::", 3000), 0).orElseThrow().why().contains("over IPv6 (3000-3099)"));
+    assertTrue(advisor.whyUnbindable(tcp("::1", 3000), 0).orElseThrow().why().contains("over IPv6 (3000-3099)"));
+    assertEquals(List.of(V6_TCP), netsh.calls, "found in the IPv6 table: the IPv4 one is not asked");
     assertEquals(Optional.empty(), advisor.whyUnbindable(tcp("0.0.0.0", 3000), 0), "not excluded over IPv4");
-    assertEquals(Optional.empty(), advisor.whyUnbindable(tcp("0.0.0.0", 3001), 0));
-    assertEquals(Optional.empty(), advisor.whyUnbindable(tcp("::1", 4000), 0));
-    assertEquals(List.of(V6_TCP, V4_TCP), netsh.calls);
+    assertTrue(advisor.whyUnbindable(tcp("::", 8080), 0).orElseThrow().why().contains("over IPv4 (8040-8139)"),
+        "the dual-stack wildcard takes IPv4 too");
+    assertEquals(Optional.empty(), advisor.whyUnbindable(tcp("::1", 8080), 0), "a v6-only address does not");
+    assertEquals(Optional.empty(), advisor.whyUnbindable(tcp("::", 4000), 0));
+    assertEquals(List.of(V6_TCP, V4_TCP), netsh.calls, "each command once per run");
   }
 
   @Test
