@@ -274,7 +274,7 @@ class JarIT {
     Started l = fixtures.listener();
     Result r = CliRun.jar(CliRun.jarPath(), List.of(), ProcessBuilder.Redirect.to(new java.io.File("/dev/full")),
         "list", Integer.toString(l.port()), "--json");
-    assertEquals(1, r.code(), r::toString); // the internal-failure code once there is one
+    assertEquals(70, r.code(), r::toString);
     assertEquals(List.of("freeport: could not write the output to stdout; it is incomplete"), r.err().lines().toList(),
         r::toString);
   }

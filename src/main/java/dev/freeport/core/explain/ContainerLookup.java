@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 public class ContainerLookup {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** Docker's own rule for container names: anything else is not put into a suggested command. */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
   private static final List<String> CLIS = List.of("docker", "podman");
 
   /** The container publishing the port and the CLI that knows it, e.g. ("web", "docker"). */
@@ -78,6 +80,9 @@ public class ContainerLookup {
         continue;
       }
       String name = line.substring(0, tab).strip();
+      if (!NAME.matcher(name).matches()) {
+        continue;
+      }
       for (String mapping : line.substring(tab + 1).split(",")) {
         int arrow = mapping.indexOf("->");
         if (arrow < 0) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class Explainer {
   /** Processes that forward a host port into a container or VM. */
   static final Set<String> FORWARDERS = Set.of("docker-proxy", "rootlesskit", "rootlessport", "slirp4netns",
-      "vpnkit", "vpnkit-bridge", "com.docker.backend", "gvproxy", "conmon");
+      "vpnkit", "vpnkit-bridge", "com.docker.backend", "com.docker.proxy", "gvproxy", "conmon");
 
   private final ContainerLookup containers;
   private final BiFunction<ProcessInfo, Integer, Optional<Advice>> hostAdvice;
@@ -56,9 +56,17 @@ public final class Explainer {
         : hostRefusal.apply(holder);
   }
 
+  /** By name or argv[0], any case, with or without Windows' .exe (OSHI may give either). */
   static boolean isForwarder(ProcessInfo p) {
-    String argv0 = p.command().isEmpty() ? "" : p.command().split(" ", 2)[0];
-    String base = argv0.substring(argv0.lastIndexOf('/') + 1);
-    return FORWARDERS.contains(p.name().toLowerCase(Locale.ROOT)) || FORWARDERS.contains(base);
+    String c = p.command();
+    int quoteEnd = c.startsWith("\"") ? c.indexOf('"', 1) : -1;
+    String argv0 = quoteEnd > 0 ? c.substring(1, quoteEnd) : c.split(" ", 2)[0];
+    String base = argv0.substring(Math.max(argv0.lastIndexOf('/'), argv0.lastIndexOf('\\')) + 1);
+    return FORWARDERS.contains(plain(p.name())) || FORWARDERS.contains(plain(base));
+  }
+
+  private static String plain(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 }

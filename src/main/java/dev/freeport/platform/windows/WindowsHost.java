@@ -7,7 +7,10 @@ import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
 import dev.freeport.platform.windows.jna.JnaWindowsNative;
+import dev.freeport.platform.windows.jna.JnaWindowsServices;
+import dev.freeport.core.exec.CommandRunner;
 import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +20,17 @@ import oshi.software.os.OperatingSystem;
 public final class WindowsHost implements Host {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
+  private final WindowsAdvisor advisor;
 
-  public WindowsHost(OperatingSystem os) {
+  /** @param commands runs {@code netsh} when a case needs it */
+  public WindowsHost(OperatingSystem os, CommandRunner commands) {
+    this(os, new WindowsAdvisor(new JnaWindowsServices(), commands));
+  }
+
+  WindowsHost(OperatingSystem os, WindowsAdvisor advisor) {
     this.sockets = new OshiSocketTable(os);
     this.processes = new OshiProcessInspector(os);
+    this.advisor = advisor;
   }
 
   @Override
@@ -46,7 +56,17 @@ public final class WindowsHost implements Host {
 
   @Override
   public Optional<Advice> advice(ProcessInfo holder, int port) {
-    return WindowsAdvice.of(holder, port);
+    return advisor.advice(holder, port);
+  }
+
+  @Override
+  public Optional<String> refusal(ProcessInfo holder) {
+    return advisor.refusal(holder);
+  }
+
+  @Override
+  public Optional<Advice> whyUnbindable(Endpoint endpoint, int timeWait) {
+    return advisor.whyUnbindable(endpoint, timeWait);
   }
 
   @Override

@@ -52,7 +52,7 @@ class ExplainerTest {
   void publishedPortsAreParsedFromBothClisFormats() {
     assertEquals(Map.of(8080, "web", 5432, "db", 5353, "dns", 7000, "dns", 7001, "dns", 7002, "dns"),
         ContainerLookup.parse(DOCKER_PS));
-    assertEquals(Map.of(), ContainerLookup.parse("garbage\nweb\t0.0.0.0:x->80/tcp\n"));
+    assertEquals(Map.of(), ContainerLookup.parse("garbage\nweb\t0.0.0.0:x->80/tcp\nx & calc\t0.0.0.0:81->80/tcp\n"));
   }
 
   @Test
@@ -69,6 +69,12 @@ class ExplainerTest {
     ProcessInfo proxy = proc("docker-proxy", "docker-proxy");
     Advice a = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> e.explain(proxy, 8080).orElseThrow());
     assertTrue(a.instead().startsWith("stop the container"), a.instead());
+  }
+
+  @Test
+  void dockerDesktopOnWindowsIsAForwarderWithOrWithoutExe() {
+    assertTrue(Explainer.isForwarder(proc("com.docker.backend.exe", "")));
+    assertTrue(Explainer.isForwarder(proc("x", "\"C:\\Program Files\\Docker\\vpnkit.exe\" --port 80")));
   }
 
   @Test

@@ -156,6 +156,19 @@ class WindowsTerminatorTest {
     assertEquals(Delivery.DENIED, t.send(new ProcessRef(61, 1), Action.GRACEFUL), "an elevated window refuses WM_CLOSE");
   }
 
+  /** A holder in an elevated session, seen from a normal prompt: OpenProcess(PROCESS_TERMINATE) is refused. */
+  @Test
+  void anElevatedHolderIsDeniedAtEveryStepAndNeverTouched() {
+    nt.startTimes.put(62L, 1L);
+    nt.windows.put(62L, List.of(621L));
+    nt.consoles.add(62L);
+    nt.denied.add(62L);
+    ProcessRef elevated = new ProcessRef(62, 1);
+    assertEquals(Delivery.DENIED, t.send(elevated, Action.GRACEFUL));
+    assertEquals(Delivery.DENIED, t.send(elevated, Action.FORCE));
+    assertEquals(List.of("open 62", "open 62"), nt.calls, "no WM_CLOSE, Ctrl+C or TerminateProcess");
+  }
+
   @Test
   void startTimesWithinRoundingAreTheSameProcess() {
     nt.startTimes.put(70L, 10_400L);
