@@ -67,7 +67,7 @@ public final class Training {
     freeport.prepareToStop();
     Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);
     new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printSurvey(plan.findings(), out);
-    List<PortResult> results = freeport.stop(plan, Duration.ofSeconds(5), false, StopProgress.NONE).run();
+    List<PortResult> results = freeport.stop(plan, Duration.ofSeconds(5), false, Duration.ZERO, StopProgress.NONE).run();
     if (json) {
       new JsonView(plan.surveyedAt()).writeResults(results, false, 0, out);
     } else {

@@ -23,6 +23,8 @@ final class CommandModel {
   static final String USER = "--user";
   static final String NAME = "--name";
   static final String PARENT = "--parent";
+  static final String WATCH = "--watch";
+  static final String DEFAULT_WATCH = "3s";
   /** Where `freeport find` starts by default: the usual first dev-server port. */
   static final int DEFAULT_FIND_START = 3000;
   static final int DEFAULT_FIND_SPAN = 100;
@@ -51,6 +53,14 @@ final class CommandModel {
         .description("Only stop holders whose name matches, e.g. 'node' or 'java*'; others are skipped.").build());
     spec.addOption(flag(new String[] {PARENT}, "Stop each holder's parent and its whole tree instead: for a "
         + "supervisor (nodemon, pm2, a shell loop) that keeps restarting the holder."));
+    spec.addOption(OptionSpec.builder(WATCH)
+        .paramLabel("DURATION")
+        .type(String.class)
+        .defaultValue(DEFAULT_WATCH)
+        .description("After the stop, how long to watch a parent that may restart the holder (a supervisor, a shell "
+            + "loop, a launcher; not init or your interactive shell) before saying the port is free; the watch ends "
+            + "as soon as the port is taken again or the parent exits. 0 turns it off. Default: " + DEFAULT_WATCH + ".")
+        .build());
     spec.addOption(OptionSpec.builder("-t", TIMEOUT)
         .paramLabel("DURATION")
         .type(String.class)

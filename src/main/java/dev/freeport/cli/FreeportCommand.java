@@ -8,6 +8,7 @@ import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Status;
+import dev.freeport.core.process.Supervisors;
 import dev.freeport.render.Formats;
 import dev.freeport.render.JsonView;
 import dev.freeport.render.Prompt;
@@ -67,7 +68,7 @@ final class FreeportCommand {
       }
       timings.mark("show and ask");
       StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, o.noColor(), ctx.env()));
-      stop.set(freeport.stop(plan, o.timeout(), o.force(), progress(plan, status, o)));
+      stop.set(freeport.stop(plan, o.timeout(), o.force(), o.watch(), progress(plan, status, o)));
       try {
         results = stop.get().run();
       } finally {
@@ -153,6 +154,19 @@ final class FreeportCommand {
             running.stream().filter(r -> ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false))
                 .map(r -> names.getOrDefault(r.pid(), Long.toString(r.pid()))).toList(),
             Duration.ofNanos(deadline - System.nanoTime())));
+      }
+
+      @Override
+      public void watching(List<Supervisors.Parent> parents, Duration window) {
+        if (silent) {
+          return;
+        }
+        status.stop();
+        String who = parents.stream().limit(3)
+            .map(p -> Sanitizer.clean(p.what()) + " (PID " + p.parent().pid() + ")")
+            .collect(java.util.stream.Collectors.joining(", "))
+            + (parents.size() > 3 ? " and " + (parents.size() - 3) + " more" : "");
+        err.println("Watching " + who + " for a restart, up to " + Formats.elapsed(window) + "...");
       }
 
       @Override

@@ -33,7 +33,8 @@ record Options(
     boolean debug,
     boolean parent,
     HolderFilter filter,
-    Duration timeout) {
+    Duration timeout,
+    Duration watch) {
 
   static Options parse(ParseResult parsed) {
     boolean given = parsed.hasMatchedPositional(0);
@@ -56,7 +57,8 @@ record Options(
         flag(parsed, CommandModel.PARENT),
         new HolderFilter(Optional.ofNullable(parsed.matchedOptionValue(CommandModel.USER, null)),
             Optional.ofNullable(parsed.matchedOptionValue(CommandModel.NAME, null))),
-        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)));
+        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)),
+        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)));
   }
 
   private static boolean flag(ParseResult parsed, String name) {

@@ -71,9 +71,10 @@ public final class Freeport {
    *
    * @param timeout how long to wait for graceful exits before forcing
    * @param force skip the graceful request
+   * @param watch how long to watch a parent that may restart a stopped holder (zero: not at all)
    */
-  public Stop stop(Plan plan, Duration timeout, boolean force, StopProgress progress) {
-    return engine.stop(plan, timeout, force, progress);
+  public Stop stop(Plan plan, Duration timeout, boolean force, Duration watch, StopProgress progress) {
+    return engine.stop(plan, timeout, force, watch, progress);
   }
 
   /** The lowest port in [from, to] a server could bind now, or empty. */

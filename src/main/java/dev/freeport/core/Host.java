@@ -42,6 +42,14 @@ public interface Host {
   }
 
   /**
+   * What in this OS restarts this holder when it exits (a systemd unit on Linux), as a few words
+   * for messages; empty when the OS does not supervise it.
+   */
+  default Optional<String> supervisor(ProcessInfo holder) {
+    return Optional.empty();
+  }
+
+  /**
    * Why this OS's holder must never be stopped although it is no critical process (a container
    * port forwarder, macOS AirPlay Receiver, WSL's relay), in a few words; empty to allow it.
    */

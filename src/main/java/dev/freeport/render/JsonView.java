@@ -85,6 +85,8 @@ public final class JsonView {
           g.writeStringField("detail", o.detail());
         }
         if (o instanceof Outcome.Respawned re) {
+          g.writeStringField("restartedBy", re.what());
+          g.writeStringField("instead", re.instead());
           g.writeObjectFieldStart("newHolder");
           processFields(g, re.newHolder());
           g.writeEndObject();

@@ -39,8 +39,9 @@ public final class ReportView {
         continue;
       }
       out.println(term.style(Style.BOLD, "Port " + f.port()) + " (" + sockets(f.sockets()) + ") is held by:");
+      boolean collapse = f.processes().size() > COLLAPSE_FROM;
       for (ProcessNode holder : f.holders()) {
-        printNode(holder, "  ", "  ", out);
+        printNode(holder, "  ", "  ", out, collapse);
       }
       if (f.ownerHidden()) {
         out.println(term.style(Style.WARN, "  " + (f.holders().isEmpty() ? "" : "perhaps also ")
@@ -51,7 +52,10 @@ public final class ReportView {
     }
   }
 
-  private void printNode(ProcessNode n, String first, String rest, PrintStream out) {
+  /** A plan bigger than this shows each holder with a count per name below it, not line by line. */
+  static final int COLLAPSE_FROM = 40;
+
+  private void printNode(ProcessNode n, String first, String rest, PrintStream out, boolean collapse) {
     ProcessInfo p = n.info();
     String head = first + term.style(Style.PID, "PID " + p.pid()) + "  " + term.style(Style.BOLD, Sanitizer.clean(p.name()))
         + "  user " + p.user().map(Sanitizer::clean).orElse("?")
@@ -67,8 +71,21 @@ public final class ReportView {
     out.println(rest + "    " + term.style(Style.DIM, command));
     n.advice().ifPresent(a -> out.println(rest + "    " + term.style(Style.WARN,
         "note: " + Sanitizer.clean(a.why()) + "; to free the port for good: " + Sanitizer.clean(a.instead()))));
+    if (collapse) {
+      java.util.Map<String, Long> names = new java.util.TreeMap<>();
+      n.children().stream().flatMap(ProcessNode::flatten)
+          .forEach(c -> names.merge(Sanitizer.clean(c.info().name()), 1L, Long::sum));
+      long total = names.values().stream().mapToLong(Long::longValue).sum();
+      long refused = n.children().stream().flatMap(ProcessNode::flatten).filter(c -> !c.verdict().allowed()).count();
+      if (total > 0) {
+        out.println(rest + "  \\_ " + Formats.processes(total) + " below it: " + names.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+            + (refused > 0 ? term.style(Style.BAD, " (" + refused + " will not be stopped)") : ""));
+      }
+      return;
+    }
     for (ProcessNode child : n.children()) {
-      printNode(child, rest + "  \\_ ", rest + "     ", out);
+      printNode(child, rest + "  \\_ ", rest + "     ", out, false);
     }
   }
 
@@ -97,9 +114,8 @@ public final class ReportView {
             + "  " + ending(s.ending()));
       }
       if (o instanceof Outcome.Respawned re) {
-        re.supervisor().ifPresent(s -> out.println("  restarted by its parent PID " + s.pid() + ": "
-            + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
-            + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
+        re.supervisor().ifPresent(s -> out.println("  restarted by " + Sanitizer.clean(re.what()) + ", PID " + s.pid()
+            + ": " + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())));
       }
       if (r.timeWait() > 0 && o.status() == dev.freeport.core.model.Status.FREE) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));

@@ -14,6 +14,7 @@ import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.model.Verdict;
 import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.Supervisors;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.util.ArrayList;
@@ -138,7 +139,8 @@ public final class Discovery {
       Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> holding = new LinkedHashSet<>();
     onPort.forEach(s -> s.holders().forEach(pid -> holding.addAll(heirs(pid, known))));
-    Set<Long> pids = parents ? parentsOf(holding, known) : holding;
+    Map<Long, String> noParent = new HashMap<>();
+    Set<Long> pids = parents ? parentsOf(holding, policy, known, noParent, port) : holding;
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
       boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
@@ -152,7 +154,11 @@ public final class Discovery {
           if (v.allowed()) {
             v = filter.judge(info);
           }
-          roots.add(new ProcessNode(info, v, n.children(), explainer.explain(info, port)));
+          if (v.allowed() && noParent.containsKey(pid)) {
+            v = new Verdict.Skipped(noParent.get(pid));
+          }
+          roots.add(new ProcessNode(info, v, n.children(),
+              explainer.explain(info, port, (int) n.flatten().count() - 1)));
         });
       }
     }
@@ -174,10 +180,32 @@ public final class Discovery {
     return heirs.isEmpty() ? List.of(pid) : heirs;
   }
 
-  private Set<Long> parentsOf(Set<Long> holders, Map<Long, Optional<ProcessInfo>> known) {
+  /**
+   * For {@code --parent}: the nearest process above each holder that may restart it. Never init,
+   * a plain subreaper, the interactive shell the holder was started from, or freeport's own chain:
+   * such a holder stays as it is, skipped, with the reason in {@code noParent}.
+   */
+  private Set<Long> parentsOf(Set<Long> holders, SafetyPolicy policy, Map<Long, Optional<ProcessInfo>> known,
+      Map<Long, String> noParent, int port) {
     Set<Long> up = new LinkedHashSet<>();
     for (long pid : holders) {
-      up.add(describe(pid, known).map(ProcessInfo::parentPid).filter(pp -> pp > 0).orElse(pid));
+      Optional<ProcessInfo> holder = describe(pid, known);
+      if (holder.isEmpty()) {
+        continue;
+      }
+      long ppid = holder.get().parentPid();
+      Supervisors.Decision d = Supervisors.judge(holder.get(), processes.job(pid),
+          ppid > 0 ? describe(ppid, known) : Optional.empty(), policy.ownChain(ppid), host.supervisor(holder.get()));
+      if (d instanceof Supervisors.Decision.Restarter r && r.parent().parent().pid() <= 1) {
+        up.add(pid); // the OS supervises it (a systemd unit): its stop command is in the holder's note
+        noParent.put(pid, "--parent: it is restarted by " + r.parent().what() + ", which freeport never stops;"
+            + " the note says how to stop it for good");
+      } else if (d instanceof Supervisors.Decision.Restarter r) {
+        up.add(r.parent().parent().pid());
+      } else {
+        up.add(pid);
+        noParent.put(pid, "--parent: " + ((Supervisors.Decision.None) d).why() + "; 'freeport " + port + "' stops it");
+      }
     }
     return up;
   }

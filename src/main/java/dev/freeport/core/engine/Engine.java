@@ -84,10 +84,11 @@ public final class Engine {
    *
    * @param timeout how long to wait for graceful exits before forcing
    * @param force skip the graceful request
+   * @param watch how long to watch a parent that may restart a stopped holder (zero: not at all)
    */
-  public Stop stop(Plan plan, Duration timeout, boolean force, StopProgress progress) {
-    Set<Long> notSupervisors = ancestry();
-    notSupervisors.add(self);
-    return new Stop(host, bindable, plan, timeout, force, progress, notSupervisors);
+  public Stop stop(Plan plan, Duration timeout, boolean force, Duration watch, StopProgress progress) {
+    Set<Long> ownChain = ancestry();
+    ownChain.add(self);
+    return new Stop(host, bindable, plan, timeout, force, watch, progress, ownChain);
   }
 }

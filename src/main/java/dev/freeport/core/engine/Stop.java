@@ -15,11 +15,12 @@ import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.Verdict;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.Supervisors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +42,30 @@ public final class Stop {
   private final Duration timeout;
   private final boolean force;
   private final StopProgress progress;
-  private final Set<Long> notSupervisors;
+  private final Set<Long> ownChain;
+  private final Duration watch;
   private volatile Escalation escalation;
 
-  Stop(Host host, Predicate<Endpoint> bindable, Plan plan, Duration timeout, boolean force, StopProgress progress,
-      Set<Long> notSupervisors) {
+  Stop(Host host, Predicate<Endpoint> bindable, Plan plan, Duration timeout, boolean force, Duration watch,
+      StopProgress progress, Set<Long> ownChain) {
     this.host = host;
     this.bindable = bindable;
     this.plan = plan;
     this.timeout = timeout;
     this.force = force;
     this.progress = progress;
-    this.notSupervisors = Set.copyOf(notSupervisors);
+    this.ownChain = Set.copyOf(ownChain);
+    this.watch = watch;
   }
 
   /** Stops the plan and checks every requested port; the result per port, in request order. */
   public List<PortResult> run() throws InterruptedException {
     long started = System.nanoTime();
     Map<ProcessRef, Ending> endings = Map.of();
-    Set<Long> parents = watchedParents();
+    Map<Long, Supervisors.Parent> restarters = restarters();
+    List<ProcessRef> watched = new ArrayList<>();
+    restarters.values().forEach(r -> watched.add(r.parent().ref()));
+    RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), watched); // before any signal
     if (!plan.isEmpty()) {
       try (Terminator t = host.openTerminator()) {
         Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
@@ -67,10 +73,15 @@ public final class Stop {
         endings = e.stop(plan.targets().stream().map(ProcessInfo::ref).toList(), timeout, force, progress);
       }
       PortSet busy = PortSet.of(plan.findings().stream().filter(f -> !f.free()).mapToInt(PortFinding::port).toArray());
-      Set<ProcessRef> stopped = new HashSet<>(endings.keySet());
-      new RespawnWatch(host.processes(), host.sockets()).await(parents, stopped, plan.protocols(), busy);
+      List<ProcessRef> survivors = respawns.survivors(endings.keySet());
+      if (!survivors.isEmpty() && !watch.isZero()) {
+        List<Supervisors.Parent> shown = restarters.values().stream()
+            .filter(r -> survivors.contains(r.parent().ref())).toList();
+        progress.watching(shown, watch);
+        respawns.await(survivors, endings.keySet(), plan.protocols(), busy, watch);
+      }
     }
-    return verify(endings, parents, Duration.ofNanos(System.nanoTime() - started));
+    return verify(endings, restarters, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
@@ -87,22 +98,28 @@ public final class Stop {
         a.asked(), a.killed());
   }
 
-  /** Parents of the holders that could be supervisors: not init, not freeport's own chain. */
-  private Set<Long> watchedParents() {
-    Set<Long> parents = new HashSet<>();
+  /**
+   * The holders' parents that may restart them (supervisors, shell loops, launchers), by pid; not
+   * init, a plain subreaper, an interactive shell whose job the holder was, or freeport's chain.
+   */
+  private Map<Long, Supervisors.Parent> restarters() {
+    Map<Long, Supervisors.Parent> out = new LinkedHashMap<>();
     for (PortFinding f : plan.findings()) {
       for (ProcessNode holder : f.holders()) {
-        long ppid = holder.info().parentPid();
-        if (ppid > 1 && !notSupervisors.contains(ppid)) {
-          parents.add(ppid);
+        ProcessInfo h = holder.info();
+        Supervisors.Decision d = Supervisors.judge(h, host.processes().job(h.pid()),
+            host.processes().describe(h.parentPid()).filter(p -> h.parentPid() > 0),
+            ownChain.contains(h.parentPid()), host.supervisor(h));
+        if (d instanceof Supervisors.Decision.Restarter r && !plan.permits(r.parent().parent().ref())) {
+          out.putIfAbsent(r.parent().parent().pid(), r.parent());
         }
       }
     }
-    return parents;
+    return out;
   }
 
   /** Reads the socket tables once for every port, then applies {@link #after} port by port. */
-  private List<PortResult> verify(Map<ProcessRef, Ending> endings, Set<Long> parents, Duration elapsed) {
+  private List<PortResult> verify(Map<ProcessRef, Ending> endings, Map<Long, Supervisors.Parent> parents, Duration elapsed) {
     int[] ports = plan.findings().stream().mapToInt(PortFinding::port).toArray();
     Map<Integer, List<ListeningSocket>> now = new HashMap<>();
     for (ListeningSocket s : host.sockets().listening(plan.protocols(), PortSet.of(ports))) {
@@ -163,7 +180,8 @@ public final class Stop {
    * free (nothing was there), freed, or still busy with the OS's explanation.
    */
   private Outcome after(PortFinding f, List<ListeningSocket> now, Endpoint unbindable, int timeWait,
-      Map<ProcessRef, Ending> endings, Map<Long, ProcessInfo> signalled, Set<Long> parents, boolean stoppedAny) {
+      Map<ProcessRef, Ending> endings, Map<Long, ProcessInfo> signalled, Map<Long, Supervisors.Parent> parents,
+      boolean stoppedAny) {
     Set<Long> holding = new LinkedHashSet<>();
     now.forEach(s -> holding.addAll(s.holders()));
     if (!holding.isEmpty()) {
@@ -194,8 +212,14 @@ public final class Stop {
       }
       long pid = holding.iterator().next();
       Optional<ProcessInfo> newcomer = host.processes().describe(pid);
-      if (newcomer.isPresent() && stoppedAny && parents.contains(newcomer.get().parentPid())) {
-        return new Outcome.Respawned(newcomer.get(), host.processes().describe(newcomer.get().parentPid()));
+      Supervisors.Parent by = newcomer.map(n -> parents.get(n.parentPid())).orElse(null);
+      if (by != null && stoppedAny) {
+        ProcessInfo n = newcomer.get();
+        String instead = Supervisors.stopCommand(by.what(), host.processes(), n.pid())
+            .or(() -> host.supervisor(n).flatMap(x -> host.advice(n, f.port()).map(dev.freeport.core.model.Advice::instead)))
+            .map(c -> c + ", or freeport " + f.port() + " --parent")
+            .orElse("freeport " + f.port() + " --parent (stops " + by.what() + " and its tree)");
+        return new Outcome.Respawned(n, host.processes().describe(n.parentPid()), by.what(), instead);
       }
       return new Outcome.StillBusy("now held by PID " + pid + newcomer.map(p -> " (" + p.name() + ")").orElse("")
           + ", which was not shown before: it took the port during the stop (a holder that forks and exits,"

@@ -1,6 +1,7 @@
 package dev.freeport.core.engine;
 
 import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.process.Supervisors;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,4 +14,7 @@ public interface StopProgress {
 
   /** These are about to be frozen and killed. */
   default void forcing(List<ProcessRef> left) {}
+
+  /** These parents, which may restart what was stopped, are watched for up to {@code window}. */
+  default void watching(List<Supervisors.Parent> parents, Duration window) {}
 }

@@ -36,6 +36,20 @@ public final class Explainer {
     this.hostRefusal = hostRefusal;
   }
 
+  /**
+   * Advice for one holder of a port, if stopping it is not the right fix.
+   *
+   * @param below how many processes its tree holds below it
+   */
+  public Optional<Advice> explain(ProcessInfo holder, int port, int below) {
+    if (holder.command().startsWith("PM2 v")) {
+      return Optional.of(new Advice("it is the pm2 daemon itself (an app in cluster mode shares its socket):"
+          + " stopping it stops pm2 and every app it manages (" + below + " processes below it)",
+          "pm2 stop NAME stops one app (pm2 list names them); pm2 kill stops pm2 and all of them"));
+    }
+    return explain(holder, port);
+  }
+
   /** Advice for one holder of a port, if stopping it is not the right fix. */
   public Optional<Advice> explain(ProcessInfo holder, int port) {
     if (isForwarder(holder)) {

@@ -75,9 +75,14 @@ public sealed interface Outcome {
 
   /**
    * A process freeport did not stop took the port after freeport stopped the previous holder,
-   * started by the previous holder's parent.
+   * started by a parent that was watched for exactly that.
+   *
+   * @param supervisor the parent that started it, when it can still be described
+   * @param what what that parent is ("supervisord", "a shell loop (bash)")
+   * @param instead how to stop the program for good
    */
-  record Respawned(ProcessInfo newHolder, Optional<ProcessInfo> supervisor) implements Outcome {
+  record Respawned(ProcessInfo newHolder, Optional<ProcessInfo> supervisor, String what, String instead)
+      implements Outcome {
     public String label() {
       return "respawned";
     }
@@ -87,8 +92,8 @@ public sealed interface Outcome {
     }
 
     public String detail() {
-      return "PID " + newHolder.pid() + " (" + newHolder.name() + ") took the port again"
-          + supervisor.map(s -> ", started by PID " + s.pid() + " (" + s.name() + ")").orElse("");
+      return "PID " + newHolder.pid() + " (" + newHolder.name() + ") took the port again, started by " + what
+          + supervisor.map(s -> " (PID " + s.pid() + ")").orElse("") + "; to stop it for good: " + instead;
     }
   }
 

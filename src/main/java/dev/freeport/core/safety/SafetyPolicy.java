@@ -28,6 +28,11 @@ public final class SafetyPolicy {
         criticalNames.stream().map(SafetyPolicy::normalise).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** True for freeport itself and the processes that started it. */
+  public boolean ownChain(long pid) {
+    return pid == self || ancestors.contains(pid);
+  }
+
   public Verdict judge(ProcessInfo p) {
     if (p.pid() == self) {
       return new Verdict.Refused("this is freeport itself");

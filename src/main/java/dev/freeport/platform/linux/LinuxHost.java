@@ -74,6 +74,12 @@ public final class LinuxHost implements Host {
             + ", which may restart it", u.stopCommand()));
   }
 
+  /** A holder in a systemd service is restarted by systemd when its unit says so. */
+  @Override
+  public Optional<String> supervisor(ProcessInfo holder) {
+    return processes.cgroup(holder.pid()).flatMap(SystemdUnits::fromCgroup).map(u -> "systemd (" + u.name() + ")");
+  }
+
   @Override
   public Optional<Advice> whyUnbindable(Endpoint e, int timeWait) {
     if (timeWait > 0) {

@@ -88,6 +88,27 @@ public final class LinuxProcessInspector implements ProcessInspector {
   }
 
   @Override
+  public Optional<Job> job(long pid) {
+    return live(pid).map(s -> new Job(s.group(), s.session(), s.tty()));
+  }
+
+  /** Reads /proc/PID/environ (NUL-separated NAME=value), readable for one's own processes and as root. */
+  @Override
+  public Optional<String> environment(long pid, String name) {
+    Optional<byte[]> raw = proc.bytes(Long.toString(pid), "environ");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = name + "=";
+    for (String entry : new String(raw.get(), StandardCharsets.UTF_8).split("\0")) {
+      if (entry.startsWith(prefix)) {
+        return Optional.of(entry.substring(prefix.length()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
   public Optional<String> cgroup(long pid) {
     return proc.read(Long.toString(pid), "cgroup");
   }
