@@ -127,6 +127,58 @@ class SupervisorsIT {
     }
   }
 
+  /** Runs pm2 with its own home (its daemon, its apps), so tests never touch a user's pm2. */
+  static int pm2(Path home, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("pm2"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("PM2_HOME", home.toString());
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pm2 " + String.join(" ", args));
+    return p.exitValue();
+  }
+
+  static boolean pm2Installed() {
+    return java.util.stream.Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "pm2")));
+  }
+
+  @Test
+  void pm2WithARestartDelayIsARespawnWithThePm2Command() throws Exception {
+    assumeTrue(pm2Installed(), "pm2 is not installed (npm install -g pm2)");
+    Path home = Files.createTempDirectory("freeport-pm2");
+    int port = freePort();
+    try {
+      assertEquals(0, pm2(home, "start", HOLDERS.toString(), "--interpreter", "python3", "--name", "web",
+          "--restart-delay", "1500", "--", "plain", Integer.toString(port)));
+      awaitListening(port);
+      Result r = CliRun.jar(List.of("env", "PM2_HOME=" + home), Integer.toString(port), "--yes", "--json");
+      assertEquals(1, r.code(), r::toString);
+      assertEquals(List.of("respawned"), CliRun.strings(r.out(), "outcome"), r::toString);
+      assertEquals(List.of("pm2"), CliRun.strings(r.out(), "restartedBy"), r::toString);
+      assertTrue(CliRun.strings(r.out(), "instead").get(0).startsWith("pm2 stop web"), r::toString);
+    } finally {
+      pm2(home, "kill");
+    }
+  }
+
+  @Test
+  void thePm2DaemonHoldingAClusterSocketIsExplainedBeforeTheQuestion() throws Exception {
+    assumeTrue(pm2Installed(), "pm2 is not installed (npm install -g pm2)");
+    Path home = Files.createTempDirectory("freeport-pm2");
+    int port = freePort();
+    Path server = home.resolve("server.js");
+    Files.writeString(server, "require('http').createServer((q, s) => s.end('ok')).listen(" + port + ", '127.0.0.1');\n");
+    try {
+      assertEquals(0, pm2(home, "start", server.toString(), "--name", "api", "-i", "2"));
+      awaitListening(port);
+      Result r = CliRun.jar(Integer.toString(port), "--dry-run");
+      assertTrue(r.out().contains("it is the pm2 daemon itself"), r::toString);
+      assertTrue(r.out().contains("pm2 stop NAME stops one app"), r::toString);
+    } finally {
+      pm2(home, "kill");
+    }
+  }
+
   /** A server started from an interactive shell in another terminal: no supervisor, no watch. */
   @Test
   void aJobOfAnInteractiveShellCostsNoWatch() throws Exception {
