@@ -5,7 +5,9 @@ import dev.freeport.cli.CliContext;
 import dev.freeport.core.Freeport;
 import dev.freeport.core.Host;
 import dev.freeport.core.engine.Plan;
+import dev.freeport.core.engine.StopOptions;
 import dev.freeport.core.engine.StopProgress;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessRef;
@@ -67,7 +69,8 @@ public final class Training {
     freeport.prepareToStop();
     Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);
     new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printSurvey(plan.findings(), out);
-    List<PortResult> results = freeport.stop(plan, Duration.ofSeconds(5), false, Duration.ZERO, StopProgress.NONE).run();
+    List<PortResult> results = freeport.stop(plan, new StopOptions(Duration.ofSeconds(5), false, GracefulSignal.TERM, Duration.ZERO),
+        StopProgress.NONE).run();
     if (json) {
       new JsonView(plan.surveyedAt()).writeResults(results, false, 0, out);
     } else {

@@ -24,6 +24,8 @@ final class CommandModel {
   static final String NAME = "--name";
   static final String PARENT = "--parent";
   static final String WATCH = "--watch";
+  static final String SIGNAL = "--signal";
+  static final String DEFAULT_SIGNAL = "TERM";
   static final String DEFAULT_WATCH = "3s";
   /** Where `freeport find` starts by default: the usual first dev-server port. */
   static final int DEFAULT_FIND_START = 3000;
@@ -53,6 +55,15 @@ final class CommandModel {
         .description("Only stop holders whose name matches, e.g. 'node' or 'java*'; others are skipped.").build());
     spec.addOption(flag(new String[] {PARENT}, "Stop each holder's parent and its whole tree instead: for a "
         + "supervisor (nodemon, pm2, a shell loop) that keeps restarting the holder."));
+    spec.addOption(OptionSpec.builder("-s", SIGNAL)
+        .paramLabel("NAME")
+        .type(String.class)
+        .defaultValue(DEFAULT_SIGNAL)
+        .completionCandidates(java.util.List.of("TERM", "INT", "HUP", "QUIT", "USR1", "USR2", "close", "ctrl-c", "ctrl-break"))
+        .description("The graceful request: TERM (default), INT (servers that drain on Ctrl+C), HUP, QUIT, USR1, USR2."
+            + " Windows: close (WM_CLOSE to its windows), ctrl-c, ctrl-break; TERM there means close, else ctrl-c."
+            + " The forced step is always SIGKILL / TerminateProcess.")
+        .build());
     spec.addOption(OptionSpec.builder(WATCH)
         .paramLabel("DURATION")
         .type(String.class)

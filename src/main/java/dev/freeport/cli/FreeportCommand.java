@@ -40,6 +40,7 @@ final class FreeportCommand {
     }
     Timings timings = o.debug() ? new Timings(ctx.err()) : Timings.OFF;
     Freeport freeport = new Freeport(ctx.host().get());
+    freeport.checkGraceful(o.graceful());
     if (!o.dryRun()) {
       freeport.prepareToStop();
     }
@@ -68,7 +69,7 @@ final class FreeportCommand {
       }
       timings.mark("show and ask");
       StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, o.noColor(), ctx.env()));
-      stop.set(freeport.stop(plan, o.timeout(), o.force(), o.watch(), progress(plan, status, o)));
+      stop.set(freeport.stop(plan, o.stop(), progress(plan, status, o)));
       try {
         results = stop.get().run();
       } finally {

@@ -2,6 +2,8 @@ package dev.freeport.cli;
 
 import dev.freeport.core.DurationSpec;
 import dev.freeport.core.PortSpec;
+import dev.freeport.core.engine.StopOptions;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.safety.HolderFilter;
@@ -34,7 +36,13 @@ record Options(
     boolean parent,
     HolderFilter filter,
     Duration timeout,
-    Duration watch) {
+    Duration watch,
+    GracefulSignal graceful) {
+
+  /** The stop as these options ask for it. */
+  StopOptions stop() {
+    return new StopOptions(timeout, force, graceful, watch);
+  }
 
   static Options parse(ParseResult parsed) {
     boolean given = parsed.hasMatchedPositional(0);
@@ -58,7 +66,8 @@ record Options(
         new HolderFilter(Optional.ofNullable(parsed.matchedOptionValue(CommandModel.USER, null)),
             Optional.ofNullable(parsed.matchedOptionValue(CommandModel.NAME, null))),
         DurationSpec.parse(parsed.matchedOptionValue(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)),
-        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)));
+        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)),
+        GracefulSignal.parse(parsed.matchedOptionValue(CommandModel.SIGNAL, CommandModel.DEFAULT_SIGNAL)));
   }
 
   private static boolean flag(ParseResult parsed, String name) {

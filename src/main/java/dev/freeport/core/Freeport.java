@@ -3,17 +3,18 @@ package dev.freeport.core;
 import dev.freeport.core.engine.Engine;
 import dev.freeport.core.engine.Plan;
 import dev.freeport.core.engine.Stop;
+import dev.freeport.core.engine.StopOptions;
 import dev.freeport.core.engine.StopProgress;
 import dev.freeport.core.exec.ProcessCommandRunner;
 import dev.freeport.core.explain.ContainerLookup;
 import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.kill.BindProbe;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.safety.HolderFilter;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -68,13 +69,14 @@ public final class Freeport {
   /**
    * A stop of the confirmed plan: only its processes (and children they fork meanwhile that the
    * safety policy allows) are signalled; each port is then checked by binding it.
-   *
-   * @param timeout how long to wait for graceful exits before forcing
-   * @param force skip the graceful request
-   * @param watch how long to watch a parent that may restart a stopped holder (zero: not at all)
    */
-  public Stop stop(Plan plan, Duration timeout, boolean force, Duration watch, StopProgress progress) {
-    return engine.stop(plan, timeout, force, watch, progress);
+  public Stop stop(Plan plan, StopOptions options, StopProgress progress) {
+    return engine.stop(plan, options, progress);
+  }
+
+  /** Refuses a graceful request this OS does not have, with the ones it has (a usage error). */
+  public void checkGraceful(GracefulSignal graceful) {
+    engine.checkGraceful(graceful);
   }
 
   /** The lowest port in [from, to] a server could bind now, or empty. */

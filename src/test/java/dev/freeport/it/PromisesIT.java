@@ -123,9 +123,17 @@ class PromisesIT {
     Result r = CliRun.jar(Integer.toString(h.port()), "--yes");
     assertEquals(0, r.code(), r::toString);
     assertFalse(running(h.pid()));
+    assertTrue(bindable(h.port()), "freed means a server can bind it");
+  }
+
+  /** What promise 3 is about: a server binding the port the usual way (SO_REUSEADDR). */
+  static boolean bindable(int port) throws IOException {
     try (java.net.ServerSocket s = new java.net.ServerSocket()) {
       s.setReuseAddress(true);
-      s.bind(new java.net.InetSocketAddress("127.0.0.1", h.port())); // "freed" means this works
+      s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (java.net.BindException e) {
+      return false;
     }
   }
 
@@ -137,15 +145,7 @@ class PromisesIT {
   void timeWaitLeftBySocketsWithoutReuseIsReportedNotFreed() throws Exception {
     Started h = holder("accepted", "--no-linger");
     Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json");
-    boolean bindable;
-    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-      s.setReuseAddress(true);
-      s.bind(new java.net.InetSocketAddress("127.0.0.1", h.port()));
-      bindable = true;
-    } catch (java.net.BindException e) {
-      bindable = false;
-    }
-    assertEquals(bindable ? 0 : 1, r.code(), "exit 0 exactly when a server can bind it\n" + r);
+    assertEquals(bindable(h.port()) ? 0 : 1, r.code(), "exit 0 exactly when a server can bind it\n" + r);
   }
 
   /** Issue 10, 5: a connected UDP socket keeps its port from being bound. */
@@ -195,6 +195,25 @@ class PromisesIT {
       }
       Files.deleteIfExists(dir);
     }
+  }
+
+  /** --signal INT stops a server that only exits on Ctrl+C, without forcing it. */
+  @Test
+  void signalIntStopsAServerThatOnlyExitsOnCtrlCWithoutForcing() throws Exception {
+    Started h = holder("int-only");
+    Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json", "--signal", "INT", "--timeout", "10s");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("graceful"), CliRun.strings(r.out(), "method"), r::toString);
+    assertTrue(r.millis() < 9_000, "it exited on SIGINT, not after the timeout");
+  }
+
+  @Test
+  void aSignalThisOsDoesNotHaveIsAUsageError() throws Exception {
+    Result r = CliRun.jar("8080", "--signal", "close");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+    assertTrue(r.err().contains("--signal close does not exist on this OS"), r::toString);
+    assertEquals(2, CliRun.jar("8080", "--signal", "KILL").code(), "the forced step is not a graceful request");
   }
 
   /** Issue 10, 8: with a low fd limit, pidfd_open failed and live processes were "already exited". */

@@ -115,7 +115,8 @@ class StopTest {
 
     CliRun.Result text = run(null, Integer.toString(sup.port()), "--yes");
     assertEquals(1, text.code(), text::toString);
-    assertTrue(text.out().contains("restarted by its parent PID " + sup.pid()), text::toString);
+    assertTrue(text.out().contains("restarted by java, PID " + sup.pid()), text::toString);
+    assertTrue(text.err().contains("Watching java (PID " + sup.pid() + ") for a restart"), text::toString);
   }
 
   @Test

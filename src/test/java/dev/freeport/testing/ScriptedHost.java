@@ -160,7 +160,7 @@ public final class ScriptedHost implements Host, SocketTable, ProcessInspector, 
   }
 
   @Override
-  public Terminator openTerminator() {
+  public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
     return this;
   }
 

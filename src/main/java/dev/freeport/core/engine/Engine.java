@@ -3,6 +3,7 @@ package dev.freeport.core.engine;
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.Discovery;
 import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortFinding;
@@ -80,15 +81,26 @@ public final class Engine {
   }
 
   /**
+   * Refuses a graceful request this OS does not have (close on Linux, USR1 on Windows).
+   *
+   * @throws dev.freeport.core.InvalidInputException naming the ones it has
+   */
+  public void checkGraceful(GracefulSignal graceful) {
+    if (!host.gracefulSignals().contains(graceful)) {
+      throw new dev.freeport.core.InvalidInputException("--signal " + graceful.label() + " does not exist on this OS;"
+          + " use " + String.join(", ", host.gracefulSignals().stream().map(GracefulSignal::label).toList()));
+    }
+  }
+
+  /**
    * Prepares the stop of a confirmed plan; {@link Stop#run()} carries it out.
    *
-   * @param timeout how long to wait for graceful exits before forcing
-   * @param force skip the graceful request
-   * @param watch how long to watch a parent that may restart a stopped holder (zero: not at all)
+   * @throws dev.freeport.core.InvalidInputException when this OS has no such graceful request
    */
-  public Stop stop(Plan plan, Duration timeout, boolean force, Duration watch, StopProgress progress) {
+  public Stop stop(Plan plan, StopOptions options, StopProgress progress) {
+    checkGraceful(options.graceful());
     Set<Long> ownChain = ancestry();
     ownChain.add(self);
-    return new Stop(host, bindable, plan, timeout, force, watch, progress, ownChain);
+    return new Stop(host, bindable, plan, options, progress, ownChain);
   }
 }

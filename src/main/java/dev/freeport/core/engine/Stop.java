@@ -1,6 +1,7 @@
 package dev.freeport.core.engine;
 
 import dev.freeport.core.Host;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
@@ -44,18 +45,20 @@ public final class Stop {
   private final StopProgress progress;
   private final Set<Long> ownChain;
   private final Duration watch;
+  private final GracefulSignal graceful;
   private volatile Escalation escalation;
 
-  Stop(Host host, Predicate<Endpoint> bindable, Plan plan, Duration timeout, boolean force, Duration watch,
-      StopProgress progress, Set<Long> ownChain) {
+  Stop(Host host, Predicate<Endpoint> bindable, Plan plan, StopOptions options, StopProgress progress,
+      Set<Long> ownChain) {
     this.host = host;
     this.bindable = bindable;
     this.plan = plan;
-    this.timeout = timeout;
-    this.force = force;
+    this.timeout = options.timeout();
+    this.force = options.force();
+    this.graceful = options.graceful();
     this.progress = progress;
     this.ownChain = Set.copyOf(ownChain);
-    this.watch = watch;
+    this.watch = options.watch();
   }
 
   /** Stops the plan and checks every requested port; the result per port, in request order. */
@@ -67,7 +70,7 @@ public final class Stop {
     restarters.values().forEach(r -> watched.add(r.parent().ref()));
     RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), watched); // before any signal
     if (!plan.isEmpty()) {
-      try (Terminator t = host.openTerminator()) {
+      try (Terminator t = host.openTerminator(graceful)) {
         Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
         escalation = e;
         endings = e.stop(plan.targets().stream().map(ProcessInfo::ref).toList(), timeout, force, progress);

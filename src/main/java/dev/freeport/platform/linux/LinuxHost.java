@@ -2,6 +2,7 @@ package dev.freeport.platform.linux;
 
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
@@ -56,8 +57,8 @@ public final class LinuxHost implements Host {
   }
 
   @Override
-  public Terminator openTerminator() {
-    return new LinuxTerminator(libc.get(), processes);
+  public Terminator openTerminator(GracefulSignal graceful) {
+    return new LinuxTerminator(libc.get(), processes, graceful);
   }
 
   @Override

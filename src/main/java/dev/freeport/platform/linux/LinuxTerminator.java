@@ -2,6 +2,7 @@ package dev.freeport.platform.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.unix.KillTerminator;
@@ -46,10 +47,13 @@ public final class LinuxTerminator implements Terminator {
   private final Set<ProcessRef> noPidfd = new HashSet<>(); // guarded by this
   private boolean kernelWithoutPidfd; // guarded by this
 
-  public LinuxTerminator(LibC libc, LinuxProcessInspector procs) {
+  private final GracefulSignal graceful;
+
+  public LinuxTerminator(LibC libc, LinuxProcessInspector procs, GracefulSignal graceful) {
     this.libc = libc;
     this.procs = procs;
-    this.withoutPidfd = new KillTerminator(libc, Signals.LINUX, procs::isRunning);
+    this.graceful = graceful;
+    this.withoutPidfd = new KillTerminator(libc, Signals.LINUX, graceful, procs::isRunning);
     this.pidfdBudget = procs.freeDescriptors().orElse(1024) - SPARE_FDS;
   }
 
@@ -70,7 +74,7 @@ public final class LinuxTerminator implements Terminator {
       return Delivery.GONE; // a zombie still accepts signals; it is not running
     }
     try {
-      libc.syscall(SYS_PIDFD_SEND_SIGNAL, fd, Signals.LINUX.number(action), Pointer.NULL, 0);
+      libc.syscall(SYS_PIDFD_SEND_SIGNAL, fd, Signals.LINUX.number(action, graceful), Pointer.NULL, 0);
       return Delivery.DELIVERED;
     } catch (LastErrorException e) {
       return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;

@@ -2,6 +2,7 @@ package dev.freeport.platform.mac;
 
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.mac.jna.JnaLibProc;
@@ -49,8 +50,8 @@ public final class MacHost implements Host {
   }
 
   @Override
-  public Terminator openTerminator() {
-    return new KillTerminator(libc.get(), Signals.BSD, processes::isRunning);
+  public Terminator openTerminator(GracefulSignal graceful) {
+    return new KillTerminator(libc.get(), Signals.BSD, graceful, processes::isRunning);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.freeport.platform.windows;
 
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
@@ -44,8 +45,15 @@ public final class WindowsHost implements Host {
   }
 
   @Override
-  public Terminator openTerminator() {
-    return new WindowsTerminator(new JnaWindowsNative());
+  public Terminator openTerminator(GracefulSignal graceful) {
+    return new WindowsTerminator(new JnaWindowsNative(), graceful);
+  }
+
+  /** TERM: a window close, else Ctrl+C; INT and ctrl-c: Ctrl+C only; close: windows only. */
+  @Override
+  public Set<GracefulSignal> gracefulSignals() {
+    return java.util.EnumSet.of(GracefulSignal.TERM, GracefulSignal.INT, GracefulSignal.CLOSE, GracefulSignal.CTRL_C,
+        GracefulSignal.CTRL_BREAK);
   }
 
   @Override

@@ -66,7 +66,7 @@ class DiscoveryRulesTest {
         return world;
       }
 
-      public Terminator openTerminator() {
+      public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
         throw new UnsupportedOperationException("discovery never signals");
       }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.core.exec.CommandRunner;
 import dev.freeport.core.explain.ContainerLookup;
 import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortResult;
@@ -51,7 +52,7 @@ class EngineTest {
   }
 
   List<PortResult> stop(Plan plan, boolean force) throws InterruptedException {
-    return engine().stop(plan, Duration.ofSeconds(5), force, Duration.ofSeconds(3), StopProgress.NONE).run();
+    return engine().stop(plan, new StopOptions(Duration.ofSeconds(5), force, GracefulSignal.TERM, Duration.ofSeconds(3)), StopProgress.NONE).run();
   }
 
   static Status worst(List<PortResult> results) {
@@ -112,7 +113,7 @@ class EngineTest {
     host.process(11, 10, "worker", IGNORES_TERM);
     host.process(12, 10, "worker", IGNORES_TERM);
     Plan plan = survey(8080);
-    Stop stop = engine().stop(plan, Duration.ofMillis(10), false, Duration.ofSeconds(3), StopProgress.NONE);
+    Stop stop = engine().stop(plan, new StopOptions(Duration.ofMillis(10), false, GracefulSignal.TERM, Duration.ofSeconds(3)), StopProgress.NONE);
     Stop.Interrupted[] seen = new Stop.Interrupted[1];
     host.onSignal(s -> {
       if (s.equals("FREEZE 11") && seen[0] == null) {
@@ -132,7 +133,7 @@ class EngineTest {
   @Test
   void anAbortDuringTheGracefulWaitReportsWhatWasAsked() throws Exception {
     host.process(10, 1, "server", IGNORES_TERM).holds(tcp(8080));
-    Stop stop = engine().stop(survey(8080), Duration.ofMillis(10), false, Duration.ofSeconds(3), StopProgress.NONE);
+    Stop stop = engine().stop(survey(8080), new StopOptions(Duration.ofMillis(10), false, GracefulSignal.TERM, Duration.ofSeconds(3)), StopProgress.NONE);
     Stop.Interrupted[] seen = new Stop.Interrupted[1];
     host.onSignal(s -> {
       if (s.equals("RESUME 10")) {
