@@ -2,7 +2,21 @@ package dev.freeport;
 
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
+import dev.freeport.core.Freeport;
+import dev.freeport.core.Host;
+import dev.freeport.core.engine.Plan;
+import dev.freeport.core.engine.StopOptions;
+import dev.freeport.core.engine.StopProgress;
+import dev.freeport.core.kill.GracefulSignal;
+import dev.freeport.core.model.PortResult;
+import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.platform.Platforms;
+import dev.freeport.render.JsonView;
+import dev.freeport.render.ReportView;
+import dev.freeport.render.Terminal;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,13 +25,18 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs freeport's main paths once in one JVM (listing, dry runs, JSON and text output, and a
  * real graceful stop of a listener it starts itself) so that the JVM can archive every class
  * they load: scripts/freeport runs it under class-data sharing (JDK 17+) or the AOT cache
- * (JDK 25+) the first time a jar meets a JDK. Prints nothing; touches no other process.
+ * (JDK 25+) the first time a jar meets a JDK. Prints nothing. It signals only the listener it
+ * started, named by its pid and start time: any other process on the same port number (another
+ * address) is skipped by the plan's filter, so the gate never lets a signal reach it.
  */
 public final class Training {
   private Training() {}
@@ -26,27 +45,37 @@ public final class Training {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     CliContext ctx = new CliContext(quiet, quiet, InputStream.nullInputStream(), Map.of(), false, false, false,
         Platforms::current);
-    run(ctx, "list");
-    run(ctx, "list", "--json", "--tcp", "--udp");
-    for (String[] stop : new String[][] {{"--yes"}, {"--yes", "--json"}}) {
+    Cli.run(ctx, "list");
+    Cli.run(ctx, "list", "--json", "--tcp", "--udp");
+    Host host = Platforms.current();
+    for (boolean json : new boolean[] {false, true}) {
       Process holder = startHolder();
       try {
         String port = new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine();
-        run(ctx, port, "--dry-run");
-        run(ctx, port, "--dry-run", "--json");
-        String[] a = new String[stop.length + 1];
-        a[0] = port;
-        System.arraycopy(stop, 0, a, 1, stop.length);
-        run(ctx, a);
+        Cli.run(ctx, port, "--dry-run");
+        Cli.run(ctx, port, "--dry-run", "--json");
+        ProcessRef own = host.processes().identify(holder.pid()).orElseThrow();
+        stopOnly(host, own, Integer.parseInt(port), json, quiet);
       } finally {
         holder.destroyForcibly().waitFor();
       }
     }
-    run(ctx, "0");
+    Cli.run(ctx, "0");
   }
 
-  private static void run(CliContext ctx, String... args) {
-    Cli.run(ctx, args);
+  /** Stops exactly {@code own}, through the same engine and views a real run uses. */
+  static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) throws Exception {
+    Freeport freeport = new Freeport(host);
+    freeport.prepareToStop();
+    Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);
+    new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printSurvey(plan.findings(), out);
+    List<PortResult> results = freeport.stop(plan, new StopOptions(Duration.ofSeconds(5), false, GracefulSignal.TERM, Duration.ZERO),
+        StopProgress.NONE).run();
+    if (json) {
+      new JsonView(plan.surveyedAt()).writeResults(results, false, 0, out);
+    } else {
+      new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printResults(results, out);
+    }
   }
 
   private static Process startHolder() throws Exception {

@@ -16,9 +16,9 @@ public final class Cli {
   public static int run(CliContext ctx, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cl = new CommandLine(CommandModel.root());
-    cl.addSubcommand("list", new CommandLine(CommandModel.list()));
-    cl.addSubcommand("find", new CommandLine(CommandModel.find()));
-    cl.addSubcommand("completion", new CommandLine(CommandModel.completion()));
+    for (Command c : Command.ALL) {
+      cl.addSubcommand(c.name(), new CommandLine(c.spec().get()));
+    }
     cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
@@ -34,15 +34,9 @@ public final class Cli {
       }
       if (parsed.hasSubcommand()) {
         ParseResult sub = parsed.subcommand();
-        if (sub.commandSpec().name().equals("completion")) {
-          return CompletionCommand.run(ctx, parsed.commandSpec().commandLine(), sub.matchedPositionalValue(0, ""));
-        }
-        if (sub.commandSpec().name().equals("find")) {
-          return new FindCommand(ctx).run(new Args(sub));
-        }
-        return new ListCommand(ctx).run(new Args(sub));
+        return Command.named(sub.commandSpec().name()).orElseThrow().runner().run(ctx, sub);
       }
-      return new FreeportCommand(ctx).run(new Args(parsed));
+      return new FreeportCommand(ctx).run(Options.parse(parsed));
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -77,8 +71,8 @@ public final class Cli {
       code = ExitCode.INTERRUPTED;
       message = "interrupted";
     } else {
-      code = ExitCode.BUSY;
-      message = "failed: " + ex + (debug ? "" : " (re-run with --debug for details)");
+      code = ExitCode.INTERNAL;
+      message = "internal error: " + ex + (debug ? "" : " (re-run with --debug for details)");
     }
     ctx.err().println("freeport: " + oneLine(message));
     if (debug) {

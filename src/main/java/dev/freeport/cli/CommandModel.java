@@ -23,6 +23,10 @@ final class CommandModel {
   static final String USER = "--user";
   static final String NAME = "--name";
   static final String PARENT = "--parent";
+  static final String WATCH = "--watch";
+  static final String SIGNAL = "--signal";
+  static final String DEFAULT_SIGNAL = "TERM";
+  static final String DEFAULT_WATCH = "3s";
   /** Where `freeport find` starts by default: the usual first dev-server port. */
   static final int DEFAULT_FIND_START = 3000;
   static final int DEFAULT_FIND_SPAN = 100;
@@ -32,7 +36,6 @@ final class CommandModel {
 
   static CommandSpec root() {
     CommandSpec spec = CommandSpec.create().name("freeport");
-    spec.versionProvider(new Version());
     spec.usageMessage()
         .description("Find every process listening on PORT, show it with the tree below it, ask, then "
             + "stop the whole tree: a graceful request first, forced after the timeout. Ends by "
@@ -52,6 +55,23 @@ final class CommandModel {
         .description("Only stop holders whose name matches, e.g. 'node' or 'java*'; others are skipped.").build());
     spec.addOption(flag(new String[] {PARENT}, "Stop each holder's parent and its whole tree instead: for a "
         + "supervisor (nodemon, pm2, a shell loop) that keeps restarting the holder."));
+    spec.addOption(OptionSpec.builder("-s", SIGNAL)
+        .paramLabel("NAME")
+        .type(String.class)
+        .defaultValue(DEFAULT_SIGNAL)
+        .completionCandidates(java.util.List.of("TERM", "INT", "HUP", "QUIT", "USR1", "USR2", "close", "ctrl-c", "ctrl-break"))
+        .description("The graceful request: TERM (default), INT (servers that drain on Ctrl+C), HUP, QUIT, USR1, USR2."
+            + " Windows: close (WM_CLOSE to its windows), ctrl-c, ctrl-break; TERM there means close, else ctrl-c."
+            + " The forced step is always SIGKILL / TerminateProcess.")
+        .build());
+    spec.addOption(OptionSpec.builder(WATCH)
+        .paramLabel("DURATION")
+        .type(String.class)
+        .defaultValue(DEFAULT_WATCH)
+        .description("After the stop, how long to watch a parent that may restart the holder (a supervisor, a shell "
+            + "loop, a launcher; not init or your interactive shell) before saying the port is free; the watch ends "
+            + "as soon as the port is taken again or the parent exits. 0 turns it off. Default: " + DEFAULT_WATCH + ".")
+        .build());
     spec.addOption(OptionSpec.builder("-t", TIMEOUT)
         .paramLabel("DURATION")
         .type(String.class)
@@ -65,7 +85,6 @@ final class CommandModel {
 
   static CommandSpec list() {
     CommandSpec spec = CommandSpec.create().name("list");
-    spec.versionProvider(new Version());
     spec.usageMessage()
         .description("Show listening sockets with the processes that hold them, sorted by port.")
         .sortOptions(false)
@@ -83,7 +102,7 @@ final class CommandModel {
             + "wildcard addresses can be bound. Exit code 1 when none is free.")
         .sortOptions(false)
         .autoWidth(true);
-    spec.addPositional(PositionalParamSpec.builder().paramLabel("PORT").arity("0..1").type(String.class)
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("PORT").arity("0..1").type(String[].class)
         .description("Where to start; the search covers " + DEFAULT_FIND_SPAN + " ports.").build());
     spec.addOption(OptionSpec.builder(RANGE).paramLabel("FROM-TO").type(String.class)
         .description("Search exactly this range instead, e.g. 8000-8099 (at most 1024 ports).").build());
@@ -107,10 +126,14 @@ final class CommandModel {
         .build());
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
         .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).arity("0").type(boolean.class)
+        .description("Print version information and exit.").build());
+    spec.versionProvider(new Version());
     return spec;
   }
 
   private static void common(CommandSpec spec) {
+    spec.versionProvider(new Version());
     // Declared here rather than with mixinStandardHelpOptions, which is an annotated mixin and
     // would bring picocli's reflection back.
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)

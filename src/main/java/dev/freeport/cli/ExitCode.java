@@ -1,19 +1,19 @@
 package dev.freeport.cli;
 
-import dev.freeport.core.model.PortOutcome;
-import java.util.Collection;
+import dev.freeport.core.model.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit codes freeport promises to scripts; listed in --help and the README. */
+/** The exit codes freeport promises to scripts; listed in --help, the man page and the README. */
 public enum ExitCode {
-  OK(0, "Every requested port is free: freed, or already free."),
-  BUSY(1, "A port is still held: the dry run found a holder, a holder survived, or something restarted it; or freeport failed."),
+  OK(0, "Every requested port is free: freed, or already free; checked by binding it."),
+  BUSY(1, "A port is still held: the dry run found a holder, a holder survived, something restarted it, or nothing visible holds it yet binding fails."),
   USAGE(2, "Usage error: bad port, range, duration or option. Nothing was touched."),
   DECLINED(3, "Not confirmed: you answered no, or stdin gave no answer (use --yes). Nothing was touched."),
   PERMISSION(4, "Permission: a holder belongs to another user or cannot be seen; re-run with sudo / as administrator."),
-  REFUSED(5, "Refused: a holder is freeport itself, the shell or script that ran it, or a critical system process."),
-  INTERRUPTED(130, "Interrupted (Ctrl+C).");
+  REFUSED(5, "Refused: a holder is freeport itself, the shell or script that ran it, a critical system process, or a container's port forwarder."),
+  INTERNAL(70, "freeport itself failed: a bug, an unreadable system table, or output that could not be written; re-run with --debug."),
+  INTERRUPTED(130, "Interrupted (Ctrl+C, SIGTERM, SIGHUP); one line on stderr says what had been done.");
 
   private final int code;
   private final String meaning;
@@ -31,20 +31,16 @@ public enum ExitCode {
     return meaning;
   }
 
-  /** The code for one port's outcome. */
-  public static ExitCode of(PortOutcome outcome) {
-    return switch (outcome) {
-      case FREE, FREED -> OK;
-      case HELD, STILL_BUSY, RESPAWNED -> BUSY;
+  /** The code a run's worst port status stands for. */
+  public static ExitCode of(Status status) {
+    return switch (status) {
+      case FREE -> OK;
       case DECLINED -> DECLINED;
-      case DENIED, HIDDEN -> PERMISSION;
+      case BUSY -> BUSY;
+      case PERMISSION -> PERMISSION;
       case REFUSED -> REFUSED;
+      case INTERRUPTED -> INTERRUPTED;
     };
-  }
-
-  /** The code of the worst outcome among several ports. */
-  public static ExitCode worst(Collection<PortOutcome> outcomes) {
-    return outcomes.stream().max(Enum::compareTo).map(ExitCode::of).orElse(OK);
   }
 
   /** For picocli's exit code list in --help. */

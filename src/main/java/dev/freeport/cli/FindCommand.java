@@ -13,9 +13,9 @@ final class FindCommand {
     this.ctx = ctx;
   }
 
-  int run(Args args) {
-    String range = args.value(CommandModel.RANGE);
-    String start = args.positional();
+  int run(Options options) {
+    String range = options.range().orElse(null);
+    String start = options.start().orElse(null);
     if (range != null && start != null) {
       throw new CliException(ExitCode.USAGE, "give a start PORT or --range, not both");
     }
@@ -25,6 +25,10 @@ final class FindCommand {
       PortSet ports = PortSpec.parse(range);
       from = ports.stream().min().orElseThrow();
       to = ports.stream().max().orElseThrow();
+      if (ports.size() != to - from + 1 || to - from + 1 > PortSpec.MAX_RANGE) {
+        throw new CliException(ExitCode.USAGE, "--range takes one range FROM-TO of at most "
+            + PortSpec.MAX_RANGE + " ports, e.g. 8000-8099");
+      }
     } else {
       from = start == null ? CommandModel.DEFAULT_FIND_START : PortSpec.parse(start).stream().min().orElseThrow();
       if (start != null && PortSpec.parse(start).size() != 1) {
@@ -32,8 +36,8 @@ final class FindCommand {
       }
       to = Math.min(65535, from + CommandModel.DEFAULT_FIND_SPAN - 1);
     }
-    OptionalInt port = new Freeport(ctx.host().get()).firstFreePort(from, to, args.protocols());
-    if (args.flag(CommandModel.JSON)) {
+    OptionalInt port = new Freeport(ctx.host().get()).firstFreePort(from, to, options.protocols());
+    if (options.json()) {
       ctx.out().println(port.isPresent() ? "{\"port\": " + port.getAsInt() + "}" : "{\"port\": null}");
     } else if (port.isPresent()) {
       ctx.out().println(port.getAsInt());

@@ -1,15 +1,14 @@
 package dev.freeport.cli;
 
 import dev.freeport.core.Freeport;
-import dev.freeport.core.kill.Escalation;
-import dev.freeport.core.kill.PortFreer;
-import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.engine.Plan;
+import dev.freeport.core.engine.Stop;
+import dev.freeport.core.engine.StopProgress;
 import dev.freeport.core.model.PortResult;
-import dev.freeport.core.model.PortSet;
-import dev.freeport.core.model.Protocol;
-import dev.freeport.core.safety.HolderFilter;
+import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Status;
+import dev.freeport.core.process.Supervisors;
 import dev.freeport.render.Formats;
 import dev.freeport.render.JsonView;
 import dev.freeport.render.Prompt;
@@ -19,12 +18,10 @@ import dev.freeport.render.StatusLine;
 import dev.freeport.render.Terminal;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code freeport PORT...}: show who holds the ports, ask, stop them, check the ports are free. */
 final class FreeportCommand {
@@ -32,83 +29,69 @@ final class FreeportCommand {
   static final Duration PIPE_ANSWER_WAIT = Duration.ofSeconds(10);
 
   private final CliContext ctx;
-  private boolean json;
-  private boolean quiet;
-  private Timings timings = Timings.OFF;
 
   FreeportCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
-  int run(Args args) throws InterruptedException {
-    if (!args.hasPorts()) {
+  int run(Options o) throws InterruptedException {
+    if (!o.portsGiven()) {
       throw new CliException(ExitCode.USAGE, "give at least one PORT, e.g. 'freeport 8080', or use 'freeport list'");
     }
-    PortSet ports = args.ports();
-    Duration timeout = args.timeout();
-    Set<Protocol> protocols = args.protocols();
-    json = args.flag(CommandModel.JSON);
-    quiet = args.flag(CommandModel.QUIET) && !json;
-    if (args.flag(CommandModel.DEBUG)) {
-      timings = new Timings(ctx.err());
-    }
+    Timings timings = o.debug() ? new Timings(ctx.err()) : Timings.OFF;
     Freeport freeport = new Freeport(ctx.host().get());
-    if (!args.flag(CommandModel.DRY_RUN)) {
+    freeport.checkGraceful(o.graceful());
+    if (!o.dryRun()) {
       freeport.prepareToStop();
     }
-    HolderFilter filter = new HolderFilter(Optional.ofNullable(args.value(CommandModel.USER)),
-        Optional.ofNullable(args.value(CommandModel.NAME)));
-    List<PortFinding> findings = freeport.survey(protocols, ports, filter, args.flag(CommandModel.PARENT));
+    Plan plan = freeport.survey(o.protocols(), o.ports(), o.filter(), o.parent());
     timings.mark("survey");
-    Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
-    ReportView report = new ReportView(term, freeport.privilegeHint(), Instant.now());
-    if (args.flag(CommandModel.DRY_RUN)) {
-      ExitCode code = ExitCode.worst(findings.stream().map(PortFinding::preview).toList());
-      if (json) {
-        new JsonView(Instant.now()).writeSurvey(findings, code.code(), ctx.out());
-      } else if (quiet) {
-        findings.stream().filter(f -> !f.free()).forEach(f -> ctx.err().println(
-            "freeport: port " + f.port() + " is " + f.preview().label()));
-      } else {
-        report.printSurvey(findings, ctx.out());
-      }
-      return code.code();
+    Terminal term = Terminal.detect(ctx.stdoutTerminal(), o.noColor(), ctx.env());
+    ReportView report = new ReportView(term, freeport.privilegeHint(), plan.surveyedAt());
+    if (o.dryRun()) {
+      return finish(freeport.preview(plan), plan, o, report, true);
     }
-    try (InterruptNotice notice = new InterruptNotice(ctx.err())) {
-      return stop(freeport, findings, args, protocols, timeout, report, notice);
-    }
-  }
-
-  private int stop(Freeport freeport, List<PortFinding> findings, Args args, Set<Protocol> protocols,
-      Duration timeout, ReportView report, InterruptNotice notice) throws InterruptedException {
-    int count = PortFreer.plan(findings).size();
-    boolean ask = count > 0 && !args.flag(CommandModel.YES);
-    if (findings.stream().anyMatch(f -> !f.free()) && (!json || ask) && !quiet) {
-      // With --json the survey goes to stderr, so the user still sees what they confirm.
-      PrintStream shown = json ? ctx.err() : ctx.out();
-      report.printSurvey(findings, shown);
-      if (count > 0) {
-        shown.println(Formats.processes(count) + " to stop.");
-      }
-    }
-    if (ask && !confirmed(count)) {
-      return finish(findings.stream().map(PortResult::declined).toList(), report);
-    }
-    timings.mark("show and ask");
-    Map<Long, String> names = new HashMap<>();
-    findings.forEach(f -> f.processes().forEach(n -> names.put(n.info().pid(), n.info().name() + " " + n.info().pid())));
-    StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, args.flag(CommandModel.NO_COLOR), ctx.env()));
+    AtomicReference<Stop> stop = new AtomicReference<>();
     List<PortResult> results;
-    try {
-      results = freeport.free(findings, protocols, timeout, args.flag(CommandModel.FORCE),
-          progress(status, names, notice));
-    } finally {
-      status.stop();
+    try (InterruptNotice notice = new InterruptNotice(ctx.err(),
+        () -> stop.get() == null ? "nothing was stopped" : interrupted(stop.get().abort()))) {
+      boolean ask = !plan.isEmpty() && !o.yes();
+      if (plan.anyBusy() && (!o.json() || ask) && !o.quiet()) {
+        // With --json the survey goes to stderr, so the user still sees what they confirm.
+        PrintStream shown = o.json() ? ctx.err() : ctx.out();
+        report.printSurvey(plan.findings(), shown);
+        if (!plan.isEmpty()) {
+          shown.println(Formats.processes(plan.size()) + " to stop.");
+        }
+      }
+      if (ask && !confirmed(plan.size())) {
+        return finish(freeport.declined(plan), plan, o, report, false);
+      }
+      timings.mark("show and ask");
+      StatusLine status = new StatusLine(ctx.err(), Terminal.detect(true, o.noColor(), ctx.env()));
+      stop.set(freeport.stop(plan, o.stop(), progress(plan, status, o)));
+      try {
+        results = stop.get().run();
+      } finally {
+        status.stop();
+      }
     }
     timings.mark("stop and verify");
-    int code = finish(results, report);
+    int code = finish(results, plan, o, report, false);
     timings.mark("report");
     return code;
+  }
+
+  /** The one line an interrupted run leaves on stderr: what had been done, as counts. */
+  static String interrupted(Stop.Interrupted i) {
+    if (!i.signalled()) {
+      return "nothing was stopped";
+    }
+    if (i.forcing()) {
+      return "was forcing; finished the kill of the " + Formats.processes(i.killed())
+          + " it had frozen or was about to force, so none is left frozen; the port was not checked";
+    }
+    return "asked " + Formats.processes(i.asked()) + " to exit; none was forced, none is frozen; the port was not checked";
   }
 
   private boolean confirmed(int count) {
@@ -125,44 +108,41 @@ final class FreeportCommand {
     return false;
   }
 
-  private int finish(List<PortResult> results, ReportView report) {
-    ExitCode code = ExitCode.worst(results.stream().map(PortResult::outcome).toList());
-    if (json) {
-      new JsonView(Instant.now()).writeResults(results, code.code(), ctx.out());
-    } else if (quiet) {
+  private int finish(List<PortResult> results, Plan plan, Options o, ReportView report, boolean dryRun) {
+    ExitCode code = ExitCode.of(Status.worst(results.stream().map(r -> r.outcome().status()).toList()));
+    if (o.json()) {
+      new JsonView(plan.surveyedAt()).writeResults(results, dryRun, code.code(), ctx.out());
+    } else if (o.quiet()) {
       for (PortResult r : results) {
-        if (!r.outcome().free()) {
+        if (r.outcome().status() != Status.FREE) {
+          String detail = r.outcome().detail();
           ctx.err().println("freeport: port " + r.port() + " " + r.outcome().label()
-              + (r.detail().isEmpty() ? "" : ": " + Sanitizer.clean(r.detail())));
+              + (detail.isEmpty() ? "" : ": " + Sanitizer.clean(detail)));
         }
       }
-    } else if (results.stream().noneMatch(r -> r.outcome() == PortOutcome.DECLINED)) {
+    } else if (dryRun) {
+      report.printSurvey(plan.findings(), ctx.out());
+    } else if (results.stream().noneMatch(r -> r.outcome().status() == Status.DECLINED)) {
       report.printResults(results, ctx.out());
     }
     return code.code();
-  }
-
-  private static String pids(List<ProcessRef> refs) {
-    StringBuilder b = new StringBuilder();
-    for (ProcessRef r : refs) {
-      b.append(b.length() == 0 ? "" : ", ").append(r.pid());
-    }
-    return b.toString();
   }
 
   /**
    * On a terminal, a live status line while waiting; otherwise one plain line per phase. Nothing
    * with --quiet or --json.
    */
-  private Escalation.Progress progress(StatusLine status, Map<Long, String> names, InterruptNotice notice) {
+  private StopProgress progress(Plan plan, StatusLine status, Options o) {
     PrintStream err = ctx.err();
     boolean live = ctx.stderrTerminal();
-    boolean silent = json || quiet;
-    return new Escalation.Progress() {
+    boolean silent = o.json() || o.quiet();
+    Map<Long, String> names = new HashMap<>();
+    for (ProcessInfo p : plan.targets()) {
+      names.put(p.pid(), p.name() + " " + p.pid());
+    }
+    return new StopProgress() {
       @Override
       public void waiting(List<ProcessRef> running, Duration t) {
-        notice.state("asked " + Formats.processes(running.size()) + " to exit (PID " + pids(running)
-            + "); nothing was forced and the port was not checked");
         if (silent) {
           return;
         }
@@ -178,9 +158,20 @@ final class FreeportCommand {
       }
 
       @Override
+      public void watching(List<Supervisors.Parent> parents, Duration window) {
+        if (silent) {
+          return;
+        }
+        status.stop();
+        String who = parents.stream().limit(3)
+            .map(p -> Sanitizer.clean(p.what()) + " (PID " + p.parent().pid() + ")")
+            .collect(java.util.stream.Collectors.joining(", "))
+            + (parents.size() > 3 ? " and " + (parents.size() - 3) + " more" : "");
+        err.println("Watching " + who + " for a restart, up to " + Formats.elapsed(window) + "...");
+      }
+
+      @Override
       public void forcing(List<ProcessRef> left) {
-        notice.state("was forcing " + Formats.processes(left.size()) + " (PID " + pids(left)
-            + "); the port was not checked");
         if (silent) {
           return;
         }

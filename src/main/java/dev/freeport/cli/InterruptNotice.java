@@ -1,31 +1,28 @@
 package dev.freeport.cli;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
- * Says what had been done when Ctrl+C (or SIGTERM) ends freeport mid-way, so an interrupted run
- * leaves nothing it cannot describe. The JVM exits with 130 on SIGINT; this adds one line on
- * stderr. Close it when the run ends normally.
+ * When Ctrl+C, SIGTERM or SIGHUP ends freeport mid-way, asks the stop to finish safely (see
+ * {@code Stop.abort}) and says in one line what had been done. The JVM exits with 130 on SIGINT.
+ * Close it when the run ends normally.
  */
 final class InterruptNotice implements AutoCloseable {
   private final Thread hook;
-  private volatile String state = "nothing was stopped";
   private volatile boolean finished;
 
-  InterruptNotice(PrintStream err) {
+  /** @param onInterrupt makes the stop safe and returns what had been done, as the end of a sentence */
+  InterruptNotice(PrintStream err, Supplier<String> onInterrupt) {
     hook = new Thread(() -> {
       if (!finished) {
+        String state = onInterrupt.get();
         err.println();
         err.println("freeport: interrupted: " + state);
         err.flush();
       }
     }, "freeport-interrupt-notice");
     Runtime.getRuntime().addShutdownHook(hook);
-  }
-
-  /** What has been done so far, as the end of a sentence. */
-  void state(String now) {
-    state = now;
   }
 
   @Override

@@ -17,16 +17,16 @@ final class ListCommand {
     this.ctx = ctx;
   }
 
-  int run(Args args) {
-    PortSet wanted = args.hasPorts() ? args.ports() : PortSet.all();
+  int run(Options options) {
+    PortSet wanted = options.portsGiven() ? options.ports() : PortSet.all();
     Freeport freeport = new Freeport(ctx.host().get());
-    List<SocketRow> rows = freeport.list(args.protocols(), wanted);
-    if (args.flag(CommandModel.JSON)) {
+    List<SocketRow> rows = freeport.list(options.protocols(), wanted);
+    if (options.json()) {
       new JsonView(Instant.now()).writeList(rows, ctx.out());
     } else if (rows.isEmpty()) {
       ctx.err().println(wanted.isAll() ? "Nothing is listening." : "Nothing is listening on the requested ports.");
     } else {
-      Terminal term = Terminal.detect(ctx.stdoutTerminal(), args.flag(CommandModel.NO_COLOR), ctx.env());
+      Terminal term = Terminal.detect(ctx.stdoutTerminal(), options.noColor(), ctx.env());
       new ListView(term).print(rows, ctx.out());
     }
     if (rows.stream().anyMatch(r -> r.process().isEmpty())) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,7 +38,8 @@ public final class ManPage {
         + "(3000,8080), or a mix; 1 to 65535, at most 1024 ports in one range.\n");
     m.append(".SH OPTIONS\n");
     options(m, root);
-    for (CommandSpec sub : List.of(CommandModel.list(), CommandModel.find(), CommandModel.completion())) {
+    for (Command c : Command.ALL) {
+      CommandSpec sub = c.spec().get();
       m.append(".SH COMMAND: ").append(sub.name().toUpperCase(java.util.Locale.ROOT)).append('\n');
       m.append(escape(String.join(" ", sub.usageMessage().description()))).append('\n');
       for (PositionalParamSpec p : sub.positionalParameters()) {

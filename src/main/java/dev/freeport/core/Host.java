@@ -1,12 +1,14 @@
 package dev.freeport.core;
 
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** The operating system freeport runs on, as the core sees it: one implementation per OS. */
@@ -22,8 +24,18 @@ public interface Host {
    */
   default void prepareToStop() {}
 
-  /** Opens a terminator for one stop; the caller closes it. */
-  Terminator openTerminator();
+  /**
+   * Opens a terminator for one stop; the caller closes it.
+   *
+   * @param graceful how to ask processes to exit; one of {@link #gracefulSignals()}
+   */
+  Terminator openTerminator(GracefulSignal graceful);
+
+  /** The graceful requests this OS offers ({@code --signal}). */
+  default Set<GracefulSignal> gracefulSignals() {
+    return EnumSet.of(GracefulSignal.TERM, GracefulSignal.INT, GracefulSignal.HUP, GracefulSignal.QUIT,
+        GracefulSignal.USR1, GracefulSignal.USR2);
+  }
 
   /** Names of processes this OS cannot live without; never stopped. */
   Set<String> criticalProcessNames();
@@ -38,6 +50,14 @@ public interface Host {
 
   /** This OS's own reasons why stopping a holder may not free the port (launchd, http.sys). */
   default Optional<Advice> advice(ProcessInfo holder, int port) {
+    return Optional.empty();
+  }
+
+  /**
+   * What in this OS restarts this holder when it exits (a systemd unit on Linux), as a few words
+   * for messages; empty when the OS does not supervise it.
+   */
+  default Optional<String> supervisor(ProcessInfo holder) {
     return Optional.empty();
   }
 

@@ -22,7 +22,7 @@ public final class Platforms {
       return new MacHost(new oshi.SystemInfo().getOperatingSystem());
     }
     if (os.contains("windows")) {
-      return new WindowsHost(new oshi.SystemInfo().getOperatingSystem());
+      return new WindowsHost(new oshi.SystemInfo().getOperatingSystem(), new dev.freeport.core.exec.ProcessCommandRunner());
     }
     throw new UnsupportedOperationException("freeport does not support " + System.getProperty("os.name") + " yet");
   }

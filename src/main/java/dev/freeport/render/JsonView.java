@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.SocketRow;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,55 +55,46 @@ public final class JsonView {
     });
   }
 
-  /** A dry run: every port with its sockets and holders. */
-  public void writeSurvey(List<PortFinding> findings, int exitCode, OutputStream out) {
+  /**
+   * Every port: its sockets and holders, its outcome, and for a real run what was stopped and how.
+   * A dry run has no {@code stopped}, {@code elapsedMs} or {@code timeWait}.
+   */
+  public void writeResults(List<PortResult> results, boolean dryRun, int exitCode, OutputStream out) {
     write(out, g -> {
       g.writeStartObject();
-      g.writeBooleanField("dryRun", true);
-      g.writeArrayFieldStart("ports");
-      for (PortFinding f : findings) {
-        g.writeStartObject();
-        findingFields(g, f, f.preview());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeNumberField("exitCode", exitCode);
-      g.writeEndObject();
-    });
-  }
-
-  /** A real run: every port, what was stopped and how, and its final state. */
-  public void writeResults(List<PortResult> results, int exitCode, OutputStream out) {
-    write(out, g -> {
-      g.writeStartObject();
-      g.writeBooleanField("dryRun", false);
+      g.writeBooleanField("dryRun", dryRun);
       g.writeArrayFieldStart("ports");
       for (PortResult r : results) {
         g.writeStartObject();
         findingFields(g, r.finding(), r.outcome());
-        g.writeArrayFieldStart("stopped");
-        for (PortResult.Stopped s : r.stopped()) {
-          g.writeStartObject();
-          g.writeNumberField("pid", s.process().pid());
-          g.writeStringField("name", s.process().name());
-          g.writeStringField("method", s.method().label());
-          g.writeEndObject();
+        if (!dryRun) {
+          g.writeArrayFieldStart("stopped");
+          for (PortResult.Stopped s : r.stopped()) {
+            g.writeStartObject();
+            g.writeNumberField("pid", s.process().pid());
+            g.writeStringField("name", s.process().name());
+            g.writeStringField("method", s.ending().label());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeNumberField("elapsedMs", r.elapsed().toMillis());
+          g.writeNumberField("timeWait", r.timeWait());
         }
-        g.writeEndArray();
-        g.writeNumberField("elapsedMs", r.elapsed().toMillis());
-        g.writeNumberField("timeWait", r.timeWait());
-        if (!r.detail().isEmpty()) {
-          g.writeStringField("detail", r.detail());
+        Outcome o = r.outcome();
+        if (!o.detail().isEmpty()) {
+          g.writeStringField("detail", o.detail());
         }
-        if (r.newHolder().isPresent()) {
+        if (o instanceof Outcome.Respawned re) {
+          g.writeStringField("restartedBy", re.what());
+          g.writeStringField("instead", re.instead());
           g.writeObjectFieldStart("newHolder");
-          processFields(g, r.newHolder().get());
+          processFields(g, re.newHolder());
           g.writeEndObject();
-        }
-        if (r.supervisor().isPresent()) {
-          g.writeObjectFieldStart("supervisor");
-          processFields(g, r.supervisor().get());
-          g.writeEndObject();
+          if (re.supervisor().isPresent()) {
+            g.writeObjectFieldStart("supervisor");
+            processFields(g, re.supervisor().get());
+            g.writeEndObject();
+          }
         }
         g.writeEndObject();
       }
@@ -113,7 +104,7 @@ public final class JsonView {
     });
   }
 
-  private void findingFields(JsonGenerator g, PortFinding f, PortOutcome outcome) throws IOException {
+  private void findingFields(JsonGenerator g, PortFinding f, Outcome outcome) throws IOException {
     g.writeNumberField("port", f.port());
     g.writeStringField("outcome", outcome.label());
     g.writeBooleanField("ownerHidden", f.ownerHidden());
@@ -121,6 +112,9 @@ public final class JsonView {
     for (ListeningSocket s : f.sockets()) {
       g.writeStartObject();
       endpointFields(g, s.endpoint());
+      if (s.connection()) {
+        g.writeBooleanField("connection", true);
+      }
       g.writeArrayFieldStart("pids");
       for (long pid : s.holders()) {
         g.writeNumber(pid);
@@ -129,6 +123,12 @@ public final class JsonView {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (f.unbindable().isPresent()) {
+      g.writeObjectFieldStart("unbindable");
+      g.writeStringField("why", f.unbindable().get().why());
+      g.writeStringField("instead", f.unbindable().get().instead());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("processes");
     for (ProcessNode n : f.holders()) {
       node(g, n);

@@ -1,13 +1,13 @@
 package dev.freeport.render;
 
-import dev.freeport.core.kill.StopMethod;
+import dev.freeport.core.model.Ending;
+import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.PortOutcome;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
 import dev.freeport.render.Terminal.Style;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -33,17 +33,29 @@ public final class ReportView {
         out.println("Port " + f.port() + ": " + term.style(Style.GOOD, "free"));
         continue;
       }
+      if (f.sockets().isEmpty()) {
+        out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.BAD, "busy") + ": "
+            + f.unbindable().map(a -> Sanitizer.clean(a.why()) + "; " + Sanitizer.clean(a.instead())).orElse(""));
+        continue;
+      }
       out.println(term.style(Style.BOLD, "Port " + f.port()) + " (" + sockets(f.sockets()) + ") is held by:");
+      boolean collapse = f.processes().size() > COLLAPSE_FROM;
       for (ProcessNode holder : f.holders()) {
-        printNode(holder, "  ", "  ", out);
+        printNode(holder, "  ", "  ", out, collapse);
       }
       if (f.ownerHidden()) {
-        out.println(term.style(Style.WARN, "  a process freeport cannot see (" + privilegeHint + ")"));
+        out.println(term.style(Style.WARN, "  " + (f.holders().isEmpty() ? "" : "perhaps also ")
+            + "a process freeport cannot see (" + privilegeHint + ")"));
+      } else if (f.holders().isEmpty()) {
+        out.println(term.style(Style.WARN, "  " + ListeningSocket.NO_HOLDER));
       }
     }
   }
 
-  private void printNode(ProcessNode n, String first, String rest, PrintStream out) {
+  /** A plan bigger than this shows each holder with a count per name below it, not line by line. */
+  static final int COLLAPSE_FROM = 40;
+
+  private void printNode(ProcessNode n, String first, String rest, PrintStream out, boolean collapse) {
     ProcessInfo p = n.info();
     String head = first + term.style(Style.PID, "PID " + p.pid()) + "  " + term.style(Style.BOLD, Sanitizer.clean(p.name()))
         + "  user " + p.user().map(Sanitizer::clean).orElse("?")
@@ -59,14 +71,27 @@ public final class ReportView {
     out.println(rest + "    " + term.style(Style.DIM, command));
     n.advice().ifPresent(a -> out.println(rest + "    " + term.style(Style.WARN,
         "note: " + Sanitizer.clean(a.why()) + "; to free the port for good: " + Sanitizer.clean(a.instead()))));
+    if (collapse) {
+      java.util.Map<String, Long> names = new java.util.TreeMap<>();
+      n.children().stream().flatMap(ProcessNode::flatten)
+          .forEach(c -> names.merge(Sanitizer.clean(c.info().name()), 1L, Long::sum));
+      long total = names.values().stream().mapToLong(Long::longValue).sum();
+      long refused = n.children().stream().flatMap(ProcessNode::flatten).filter(c -> !c.verdict().allowed()).count();
+      if (total > 0) {
+        out.println(rest + "  \\_ " + Formats.processes(total) + " below it: " + names.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+            + (refused > 0 ? term.style(Style.BAD, " (" + refused + " will not be stopped)") : ""));
+      }
+      return;
+    }
     for (ProcessNode child : n.children()) {
-      printNode(child, rest + "  \\_ ", rest + "     ", out);
+      printNode(child, rest + "  \\_ ", rest + "     ", out, false);
     }
   }
 
   private static String sockets(List<ListeningSocket> sockets) {
     return sockets.stream()
-        .map(s -> s.endpoint().protocol().label() + " " + s.endpoint().hostPort())
+        .map(s -> s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + (s.connection() ? " (a connection)" : ""))
         .distinct()
         .collect(Collectors.joining(", "));
   }
@@ -74,37 +99,40 @@ public final class ReportView {
   /** What happened to each port after stopping. */
   public void printResults(List<PortResult> results, PrintStream out) {
     for (PortResult r : results) {
-      String state = switch (r.outcome()) {
-        case FREE -> term.style(Style.GOOD, "was already free");
-        case FREED -> term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
-        default -> term.style(Style.BAD, r.outcome().label()) + (r.detail().isEmpty() ? "" : ": " + Sanitizer.clean(r.detail()));
-      };
+      Outcome o = r.outcome();
+      String state;
+      if (o instanceof Outcome.Free) {
+        state = term.style(Style.GOOD, "was already free");
+      } else if (o instanceof Outcome.Freed) {
+        state = term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
+      } else {
+        state = term.style(Style.BAD, o.label()) + (o.detail().isEmpty() ? "" : ": " + Sanitizer.clean(o.detail()));
+      }
       out.println("Port " + r.port() + " " + state);
       for (PortResult.Stopped s : r.stopped()) {
         out.println("  " + term.style(Style.PID, "PID " + s.process().pid()) + "  " + Sanitizer.clean(s.process().name())
-            + "  " + method(s.method()));
+            + "  " + ending(s.ending()));
       }
-      r.newHolder().ifPresent(h -> out.println("  now held by PID " + h.pid() + " " + Sanitizer.clean(h.name())
-          + ", started after the stop"));
-      r.supervisor().ifPresent(s -> out.println("  restarted by its parent PID " + s.pid() + ": "
-          + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())
-          + "\n  stop the supervisor's tree instead: freeport " + r.port() + " --parent"));
-      if (r.timeWait() > 0) {
+      if (o instanceof Outcome.Respawned re) {
+        re.supervisor().ifPresent(s -> out.println("  restarted by " + Sanitizer.clean(re.what()) + ", PID " + s.pid()
+            + ": " + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())));
+      }
+      if (r.timeWait() > 0 && o.status() == dev.freeport.core.model.Status.FREE) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));
       }
-      if (r.outcome() == PortOutcome.DENIED || r.outcome() == PortOutcome.HIDDEN) {
+      if (o instanceof Outcome.Denied || o instanceof Outcome.Hidden) {
         out.println(term.style(Style.WARN, "  " + privilegeHint));
       }
     }
   }
 
-  private String method(StopMethod m) {
-    return switch (m) {
-      case GRACEFUL -> term.style(Style.GOOD, "exited after the graceful request");
-      case FORCED -> term.style(Style.WARN, "killed");
-      case GONE -> "had already exited";
-      case DENIED -> term.style(Style.BAD, "not permitted to stop it");
-      case SURVIVED -> term.style(Style.BAD, "still running after the forced stop");
+  private String ending(Ending e) {
+    return switch (e) {
+      case EXITED_ON_REQUEST -> term.style(Style.GOOD, "exited after the graceful request");
+      case KILLED -> term.style(Style.WARN, "killed");
+      case ALREADY_EXITED -> "had already exited";
+      case NOT_PERMITTED -> term.style(Style.BAD, "not permitted to stop it");
+      case SURVIVED_KILL -> term.style(Style.BAD, "still running after the forced kill");
     };
   }
 }

@@ -4,65 +4,106 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
  * A live one-line status on a terminal while freeport waits: rewritten in place a few times a
- * second, erased when the wait ends.
+ * second, erased when the wait ends. On a terminal that cannot rewrite a line ({@code TERM=dumb})
+ * the first text is printed once as a plain line and nothing is erased.
  */
 public final class StatusLine {
   private static final long REFRESH_MILLIS = 100;
   private final PrintStream err;
   private final Terminal term;
+  private final ThreadFactory threads;
+  private final Object lock = new Object();
+  // Guarded by lock. A ticker draws only while its generation is current, so once stop() has
+  // erased the line under the lock, a ticker still computing its text can never draw again.
+  private long generation;
   private Thread ticker;
+  private boolean drawn;
 
   public StatusLine(PrintStream err, Terminal term) {
-    this.err = err;
-    this.term = term;
+    this(err, term, r -> {
+      Thread t = new Thread(r, "freeport-status");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
-  /** The waiting message: which processes still run, and time left before they are forced. */
+  /** With the ticker threads made by {@code threads} (tests use it to wait for a ticker). */
+  StatusLine(PrintStream err, Terminal term, ThreadFactory threads) {
+    this.err = err;
+    this.term = term;
+    this.threads = threads;
+  }
+
+  /**
+   * The waiting message: time left before the processes still running are forced, then which they
+   * are. The countdown comes first, so a narrow terminal cuts the names, not the time.
+   */
   public static String waiting(List<String> running, Duration left) {
     String names = String.join(", ", running.stream().limit(4).map(Sanitizer::clean).toList())
         + (running.size() > 4 ? " and " + (running.size() - 4) + " more" : "");
-    return String.format(Locale.ROOT, "Waiting for %d to exit (%s): %.1f s before force",
-        running.size(), names, Math.max(0, left.toMillis()) / 1000.0);
+    return String.format(Locale.ROOT, "Forcing in %.1f s: waiting for %d to exit (%s)",
+        Math.max(0, left.toMillis()) / 1000.0, running.size(), names);
   }
 
-  /** Starts redrawing {@code text} until {@link #stop()}. */
-  public synchronized void start(Supplier<String> text) {
+  /** Starts redrawing {@code text} until {@link #stop()}, replacing any status shown before. */
+  public void start(Supplier<String> text) {
     stop();
-    Thread t = new Thread(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          draw(text.get());
-          Thread.sleep(REFRESH_MILLIS);
-        }
-      } catch (InterruptedException e) {
-        // stopped
+    if (!term.rewritable()) {
+      synchronized (lock) {
+        err.println(text.get());
+        err.flush();
       }
-    }, "freeport-status");
-    t.setDaemon(true);
-    ticker = t;
-    t.start();
-  }
-
-  /** Stops redrawing and erases the line. */
-  public synchronized void stop() {
-    if (ticker != null) {
-      ticker.interrupt();
-      try {
-        ticker.join(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      ticker = null;
-      draw("");
+      return;
+    }
+    synchronized (lock) {
+      long mine = ++generation;
+      ticker = threads.newThread(() -> tick(mine, text));
+      ticker.start();
     }
   }
 
-  private synchronized void draw(String text) {
-    err.print(term.overwriteLine(text));
-    err.flush();
+  /**
+   * Stops redrawing and erases the line. Returns at once: it never waits for the ticker, which
+   * ends by itself and cannot draw after this.
+   */
+  public void stop() {
+    Thread stopped;
+    synchronized (lock) {
+      stopped = ticker;
+      ticker = null;
+      generation++;
+      if (drawn) {
+        err.print(term.overwriteLine(""));
+        err.flush();
+        drawn = false;
+      }
+    }
+    if (stopped != null) {
+      stopped.interrupt();
+    }
+  }
+
+  private void tick(long mine, Supplier<String> text) {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        String line = text.get();
+        synchronized (lock) {
+          if (generation != mine) {
+            return;
+          }
+          err.print(term.overwriteLine(line));
+          err.flush();
+          drawn = true;
+        }
+        Thread.sleep(REFRESH_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      // stopped
+    }
   }
 }

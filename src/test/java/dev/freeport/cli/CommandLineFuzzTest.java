@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.core.DurationSpec;
 import dev.freeport.core.InvalidInputException;
 import dev.freeport.core.PortSpec;
-import dev.freeport.platform.Platforms;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.freeport.it.CliRun;
+import dev.freeport.it.CliRun.Result;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -32,18 +28,10 @@ class CommandLineFuzzTest {
   private static final long SEED = 20261123L;
   private static final String ALPHABET = "0123456789-,, 0123456789-.xe+\t\n\u001b\u0660\u0669\uff10\u200b;$`'\"\\%";
 
-  record Result(int code, String out, String err) {}
-
   static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--dry-run");
-    CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), Map.of(),
-        false, false, false, Platforms::current);
-    int code = Cli.run(ctx, all.toArray(new String[0]));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.run(null, all.toArray(new String[0]));
   }
 
   static boolean valid(Runnable parse) {

@@ -2,35 +2,34 @@ package dev.freeport.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.model.Status;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExitCodeTest {
 
   @Test
-  void everyOutcomeHasACode() {
-    for (PortOutcome o : PortOutcome.values()) {
-      ExitCode.of(o);
+  void eachStatusHasItsDocumentedCode() {
+    assertEquals(List.of(0, 3, 1, 4, 5, 130), Arrays.stream(Status.values()).map(s -> ExitCode.of(s).code()).toList());
+    for (Status s : Status.values()) {
+      assertEquals(s.exitCode(), ExitCode.of(s).code(), s.name());
     }
-    assertEquals(ExitCode.OK, ExitCode.of(PortOutcome.FREED));
-    assertEquals(ExitCode.BUSY, ExitCode.of(PortOutcome.RESPAWNED));
-    assertEquals(ExitCode.PERMISSION, ExitCode.of(PortOutcome.HIDDEN));
   }
 
   @Test
-  void theWorstOutcomeWins() {
-    assertEquals(ExitCode.OK, ExitCode.worst(List.of()));
-    assertEquals(ExitCode.OK, ExitCode.worst(List.of(PortOutcome.FREE, PortOutcome.FREED)));
-    assertEquals(ExitCode.BUSY, ExitCode.worst(List.of(PortOutcome.FREED, PortOutcome.STILL_BUSY)));
-    assertEquals(ExitCode.PERMISSION, ExitCode.worst(List.of(PortOutcome.RESPAWNED, PortOutcome.DENIED)));
-    assertEquals(ExitCode.REFUSED, ExitCode.worst(List.of(PortOutcome.REFUSED, PortOutcome.DENIED, PortOutcome.FREED)));
-    assertEquals(ExitCode.DECLINED, ExitCode.worst(List.of(PortOutcome.FREE, PortOutcome.DECLINED)));
+  void theWorstStatusWinsInTheDocumentedOrder() {
+    assertEquals(Status.FREE, Status.worst(List.of()));
+    assertEquals(Status.DECLINED, Status.worst(List.of(Status.FREE, Status.DECLINED)));
+    assertEquals(Status.BUSY, Status.worst(List.of(Status.DECLINED, Status.BUSY, Status.FREE)));
+    assertEquals(Status.PERMISSION, Status.worst(List.of(Status.BUSY, Status.PERMISSION)));
+    assertEquals(Status.REFUSED, Status.worst(List.of(Status.REFUSED, Status.PERMISSION, Status.FREE)));
+    assertEquals(Status.INTERRUPTED, Status.worst(List.of(Status.REFUSED, Status.INTERRUPTED)));
   }
 
   @Test
-  void codesAreDistinct() {
-    assertEquals(ExitCode.values().length,
-        java.util.Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count());
+  void codesAreDistinctAndAnInternalFailureIsNotBusy() {
+    assertEquals(ExitCode.values().length, Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code).distinct().count());
+    assertEquals(70, ExitCode.INTERNAL.code());
   }
 }

@@ -22,7 +22,26 @@ class DurationSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "s", "5x", "-1", "5 s", "1h", "61m", "1e3", "five", "5ms5", "9999999999", ".5", "5."})
+  @ValueSource(strings = {"1h", "60m", "3600", "3600s", "3600.000s", "3600000ms", "1.0h", " 1h "})
+  void oneHourIsTheLongestAccepted(String hour) {
+    assertEquals(DurationSpec.MAX, DurationSpec.parse(hour));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3600.000001", "3600001ms", "60.000001m", "1.000001h", "2h", "61m", "999999999h"})
+  void longerThanAnHourSaysTheLimit(String tooLong) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> DurationSpec.parse(tooLong));
+    assertEquals("duration '" + tooLong + "' is too long: at most 1h (3600s)", e.getMessage());
+  }
+
+  @Test
+  void fractionsOfAnHour() {
+    assertEquals(Duration.ofMinutes(30), DurationSpec.parse("0.5h"));
+    assertEquals(Duration.ofMillis(3), DurationSpec.parse("0.000001h"), "3.6 ms, to the millisecond");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "s", "5x", "-1", "5 s", "h", "1hh", "1 h", "1H", "1e3", "five", "5ms5", "9999999999", ".5", "5."})
   void garbageIsRefused(String bad) {
     assertThrows(InvalidInputException.class, () -> DurationSpec.parse(bad));
   }

@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.SafetyPolicy;
-import dev.freeport.core.safety.Verdict;
-import java.util.Optional;
-import java.util.OptionalLong;
+import dev.freeport.core.model.Verdict;
+import dev.freeport.testing.Proc;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SafetyPolicyTest {
   final SafetyPolicy policy = new SafetyPolicy(500, Set.of(400L, 300L), Set.of("lsass", "launchd"));
-
-  static ProcessInfo proc(long pid, String name, boolean kernel) {
-    return new ProcessInfo(new ProcessRef(pid, 1), 1, name, name, Optional.empty(), Optional.empty(),
-        OptionalLong.empty(), kernel);
-  }
 
   private String reason(ProcessInfo p) {
     return ((Verdict.Refused) policy.judge(p)).reason();
@@ -26,18 +19,18 @@ class SafetyPolicyTest {
 
   @Test
   void ordinaryProcessIsAllowed() {
-    assertTrue(policy.judge(proc(1234, "node", false)).allowed());
+    assertTrue(policy.judge(Proc.of(1234).name("node").command("node").build()).allowed());
   }
 
   @Test
   void refusesSelfAncestorsInitIdleKernelThreadsAndCriticalNames() {
-    assertTrue(reason(proc(500, "java", false)).contains("freeport itself"));
-    assertTrue(reason(proc(400, "bash", false)).contains("started freeport"));
-    assertTrue(reason(proc(300, "make", false)).contains("started freeport"));
-    assertTrue(reason(proc(1, "systemd", false)).contains("init"));
-    assertTrue(reason(proc(0, "Idle", false)).contains("PID 0"));
-    assertTrue(reason(proc(77, "kworker/0:1", true)).contains("kernel thread"));
-    assertEquals("it is a critical system process", reason(proc(640, "LSASS.EXE", false)));
-    assertEquals("it is a critical system process", reason(proc(88, "launchd", false)));
+    assertTrue(reason(Proc.of(500).name("java").command("java").build()).contains("freeport itself"));
+    assertTrue(reason(Proc.of(400).name("bash").command("bash").build()).contains("started freeport"));
+    assertTrue(reason(Proc.of(300).name("make").command("make").build()).contains("started freeport"));
+    assertTrue(reason(Proc.of(1).name("systemd").command("systemd").build()).contains("init"));
+    assertTrue(reason(Proc.of(0).name("Idle").command("Idle").build()).contains("PID 0"));
+    assertTrue(reason(Proc.of(77).name("kworker/0:1").command("kworker/0:1").kernelThread().build()).contains("kernel thread"));
+    assertEquals("it is a critical system process", reason(Proc.of(640).name("LSASS.EXE").command("LSASS.EXE").build()));
+    assertEquals("it is a critical system process", reason(Proc.of(88).name("launchd").command("launchd").build()));
   }
 }

@@ -67,7 +67,7 @@ class HostileTest {
     LinuxHost host = new LinuxHost(Path.of("/proc"));
     ProcessRef real = host.processes().identify(l.pid()).orElseThrow();
     ProcessRef reused = new ProcessRef(real.pid(), real.startTime() - 1); // an earlier owner of this PID
-    try (Terminator t = host.openTerminator()) {
+    try (Terminator t = host.openTerminator(dev.freeport.core.kill.GracefulSignal.TERM)) {
       assertEquals(Terminator.Delivery.GONE, t.send(reused, Terminator.Action.FORCE));
       assertEquals(Terminator.Delivery.GONE, t.send(reused, Terminator.Action.GRACEFUL));
       assertEquals(List.of(reused).size(), t.awaitExit(List.of(reused), Duration.ZERO).size() + 1,
@@ -114,21 +114,31 @@ class HostileTest {
     }
   }
 
-  /** argv with an escape sequence, a newline and invalid UTF-8 (bash exec -a), through list, text and JSON. */
+  /**
+   * argv with escape sequences (ESC and C1), a newline, invalid UTF-8, a bidi override, a tag
+   * character and a Hangul filler (bash exec -a), through list, text and JSON.
+   */
   @Test
   void rawBytesInTheCommandLineNeverReachTheTerminal() throws Exception {
     List<String> java = dev.freeport.fixtures.Java.command(dev.freeport.fixtures.Listener.class);
-    String cmd = "exec -a $'evil\\e]0;owned\\a\\nPort 1 freed\\xff\\xfe' " + String.join(" ", java);
-    Started l = fixtures.start(List.of("bash", "-c", cmd));
+    String argv0 = "$'evil\\e]0;owned\\a\\nPort 1 freed\\xff\\xfe"
+        + "\\xe2\\x80\\xae" // U+202E right-to-left override
+        + "\\xc2\\x9b31m" // U+009B, the one-character CSI
+        + "\\xf3\\xa0\\x81\\x81" // U+E0041, an invisible tag 'A'
+        + "\\xe3\\x85\\xa4'"; // U+3164, a letter drawn as nothing
+    Started l = fixtures.start(List.of("bash", "-c", "exec -a " + argv0 + " " + String.join(" ", java)));
     for (String[] args : List.of(new String[] {"list", l.port() + ""}, new String[] {l.port() + "", "--dry-run"})) {
       CliRun.Result r = run(null, args);
-      assertTrue(r.out().contains("evil?]0;owned??Port 1 freed\uFFFD\uFFFD"), r::toString);
-      assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), r::toString);
+      assertTrue(r.out().contains("evil?]0;owned??Port 1 freed\uFFFD\uFFFD??31m??"), r::toString);
+      assertTrue(r.out().codePoints().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == 0x202e
+          || c == 0xE0041 || c == 0x3164), r::toString);
       assertTrue(r.out().lines().noneMatch(line -> line.startsWith("Port 1 freed")), r::toString);
     }
     CliRun.Result json = run(null, "list", l.port() + "", "--json");
     assertTrue(json.out().chars().allMatch(c -> c < 0x7f && (c >= 0x20 || c == '\n')), json::toString);
-    assertTrue(json.out().contains("\\u001B]0;owned\\u0007\\nPort 1 freed\\uFFFD\\uFFFD"), json::toString);
+    assertTrue(strings(json.out(), "command").get(0).contains(
+        "evil\u001b]0;owned\u0007\nPort 1 freed\uFFFD\uFFFD\u202e\u009b31m\udb40\udc41\u3164"),
+        "JSON keeps the exact text, escaped: " + json);
   }
 
   /**
@@ -152,7 +162,7 @@ class HostileTest {
           "the kernel did not hand out PID " + old.pid() + " again: " + line);
       ProcessRef reused = host.processes().identify(old.pid()).orElseThrow();
       assertTrue(reused.startTime() != old.startTime(), "a new process under the old PID");
-      try (Terminator t = host.openTerminator()) {
+      try (Terminator t = host.openTerminator(dev.freeport.core.kill.GracefulSignal.TERM)) {
         assertEquals(Terminator.Delivery.GONE, t.send(old, Terminator.Action.FORCE));
       }
       assertEquals(java.util.Optional.of(reused), host.processes().identify(old.pid()), "the new process still runs");

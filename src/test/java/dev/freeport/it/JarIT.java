@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.fixtures.Java;
+import dev.freeport.it.CliRun.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,36 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JarIT {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
-  static Path jar() {
-    return Path.of(System.getProperty("freeport.jar", "target/freeport.jar"));
-  }
-
-  static Run exec(List<String> prefix, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(Java.executable(), "-jar", jar().toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    var out = p.getInputStream().readAllBytes();
-    var err = p.getErrorStream().readAllBytes();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "freeport hung");
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-  }
-
-  static Run exec(String... args) throws Exception {
-    return exec(List.of(), args);
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"0", "65536", "abc", "80-", "3010-3000", "1-65535", "--bogus", "-t=nonsense", "--timeout=-1"})
   void badInputIsOneLineAndExitTwo(String bad) throws Exception {
-    Run r = bad.startsWith("-") ? exec(bad, "8080") : exec(bad);
+    Result r = bad.startsWith("-") ? CliRun.jar(bad, "8080") : CliRun.jar(bad);
     assertEquals(2, r.code(), r::toString);
     assertEquals("", r.out(), r::toString);
     assertEquals(1, r.err().strip().lines().count(), r::toString);
@@ -67,14 +42,14 @@ class JarIT {
 
   @Test
   void noPortIsAUsageError() throws Exception {
-    Run r = exec();
+    Result r = CliRun.jar();
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("freeport list"), r::toString);
   }
 
   @Test
   void helpListsTheExitCodes() throws Exception {
-    Run r = exec("--help");
+    Result r = CliRun.jar("--help");
     assertEquals(0, r.code(), r::toString);
     for (String code : List.of("0", "1", "2", "3", "4", "5", "130")) {
       assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")), code + "\n" + r);
@@ -83,7 +58,7 @@ class JarIT {
 
   @Test
   void versionAndNoLoggingNoise() throws Exception {
-    Run r = exec("--version");
+    Result r = CliRun.jar("--version");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith("freeport "), r::toString);
     assertEquals("", r.err(), r::toString);
@@ -92,7 +67,7 @@ class JarIT {
   @Test
   void listJsonIsPureJsonOnStdout() throws Exception {
     Started l = fixtures.listener();
-    Run r = exec("list", "--json");
+    Result r = CliRun.jar("list", "--json");
     assertEquals(0, r.code(), r::toString);
     assertTrue(CliRun.numbers(r.out(), "pid").contains(l.pid()), r::toString);
   }
@@ -104,14 +79,14 @@ class JarIT {
     Started l = fixtures.listener();
     Path dir = Files.createTempDirectory("freeport-jar", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Path copy = dir.resolve("freeport.jar");
-    Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(CliRun.jarPath(), copy, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
     List<String> drop = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp");
     try {
-      Run list = execAt(copy, drop, "list", Integer.toString(l.port()));
+      Result list = CliRun.jar(copy, drop, ProcessBuilder.Redirect.PIPE, "list", Integer.toString(l.port()));
       assertEquals(0, list.code(), list::toString);
       assertTrue(list.out().contains("owner not visible"), list::toString);
-      Run r = execAt(copy, drop, Integer.toString(l.port()), "--yes");
+      Result r = CliRun.jar(copy, drop, ProcessBuilder.Redirect.PIPE, Integer.toString(l.port()), "--yes");
       assertEquals(4, r.code(), r::toString);
       assertTrue((r.out() + r.err()).contains("sudo"), r::toString);
       assertTrue(l.alive(), "nothing was killed");
@@ -121,20 +96,9 @@ class JarIT {
     }
   }
 
-  private static Run execAt(Path jar, List<String> prefix, String... args) throws Exception {
-    String old = System.getProperty("freeport.jar");
-    System.setProperty("freeport.jar", jar.toString());
-    try {
-      return exec(prefix, args);
-    } finally {
-      System.setProperty("freeport.jar", old == null ? "target/freeport.jar" : old);
-    }
-  }
-
-
   @Test
   void bashCompletionCompletesOptionsAndCommands() throws Exception {
-    Run r = exec("completion", "bash");
+    Result r = CliRun.jar("completion", "bash");
     assertEquals(0, r.code(), r::toString);
     Path script = Files.createTempFile("freeport-completion", ".bash");
     try {
@@ -149,7 +113,7 @@ class JarIT {
     } finally {
       Files.deleteIfExists(script);
     }
-    assertEquals(2, exec("completion", "fish").code());
+    assertEquals(2, CliRun.jar("completion", "fish").code());
   }
 
   /** A listener whose argv[0] is docker-proxy, and a fake docker CLI that knows the container. */
@@ -162,10 +126,11 @@ class JarIT {
       cmd.set(0, proxy.toString());
       Started l = fixtures.start(cmd);
       Path docker = dir.resolve("docker");
-      Files.writeString(docker, "#!/bin/sh\n[ \"$1 $3\" = \"ps publish=" + l.port() + "\" ] && echo web-1\n");
+      Files.writeString(docker, "#!/bin/sh\n[ \"$1 $2\" = \"ps --format\" ] && printf 'web-1\\t0.0.0.0:"
+          + l.port() + "->80/tcp, :::" + l.port() + "->80/tcp\\n'\n");
       Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
       List<String> env = List.of("env", "PATH=" + dir + ":" + System.getenv("PATH"));
-      Run r = exec(env, Integer.toString(l.port()), "--yes");
+      Result r = CliRun.jar(env, Integer.toString(l.port()), "--yes");
       assertEquals(5, r.code(), r::toString);
       assertTrue(r.out().contains("container port forwarder"), r::toString);
       assertTrue(r.out().contains("docker stop web-1"), r::toString);
@@ -184,7 +149,7 @@ class JarIT {
     Started l = fixtures.listener();
     Path log = Files.createTempFile("freeport-classes", ".log");
     try {
-      List<String> jvm = List.of(Java.executable(), "-Xlog:class+load:file=" + log, "-jar", jar().toString());
+      List<String> jvm = List.of(Java.executable(), "-Xlog:class+load:file=" + log, "-jar", CliRun.jarPath().toString());
       for (List<String> args : List.of(List.of("list"), List.of(Integer.toString(l.port()), "--yes"))) {
         List<String> cmd = new ArrayList<>(jvm);
         cmd.addAll(args);
@@ -204,21 +169,15 @@ class JarIT {
   }
 
   /** Starts the jar with stdin open, waits for {@code marker} on stderr, then sends SIGINT. */
-  private static Run interruptAt(String marker, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Java.executable(), "-jar", jar().toString()));
+  static Result interruptAt(String marker, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Java.executable(), "-jar", CliRun.jarPath().toString()));
     cmd.addAll(List.of(args));
+    long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).start();
     StringBuffer err = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      try (var in = p.getErrorStream()) {
-        for (int c; (c = in.read()) >= 0; ) {
-          err.append((char) c);
-        }
-      } catch (java.io.IOException e) {
-        // ended
-      }
-    });
-    reader.start();
+    StringBuffer out = new StringBuffer();
+    Thread errReader = drain(p.getErrorStream(), err);
+    Thread outReader = drain(p.getInputStream(), out); // a long survey must not fill the pipe and block
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!err.toString().contains(marker)) {
       assertTrue(System.nanoTime() < deadline, "never saw '" + marker + "': " + err);
@@ -226,16 +185,32 @@ class JarIT {
     }
     assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "did not end on SIGINT");
-    reader.join(5000);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    errReader.join(5000);
+    outReader.join(5000);
     p.getOutputStream().close();
-    return new Run(p.exitValue(), out, err.toString());
+    return new Result(p.exitValue(), out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
   }
+
+  private static Thread drain(java.io.InputStream in, StringBuffer into) {
+    Thread t = new Thread(() -> {
+      try (in) {
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (java.io.IOException e) {
+        // ended
+      }
+    });
+    t.start();
+    return t;
+  }
+
 
   @Test
   void ctrlCAtThePromptStopsNothingAndSaysSo() throws Exception {
     Started l = fixtures.listener();
-    Run r = interruptAt("[y/N]", Integer.toString(l.port()));
+    Result r = interruptAt("[y/N]", Integer.toString(l.port()));
     assertEquals(130, r.code(), r::toString);
     assertTrue(r.err().contains("freeport: interrupted: nothing was stopped"), r::toString);
     assertTrue(l.alive());
@@ -244,17 +219,17 @@ class JarIT {
   @Test
   void ctrlCDuringTheWaitSaysWhatWasAskedAndThatNothingWasForced() throws Exception {
     Started l = fixtures.listener("--ignore-term");
-    Run r = interruptAt("Asked 1 process", Integer.toString(l.port()), "--yes", "--timeout", "20s");
+    Result r = interruptAt("Asked 1 process", Integer.toString(l.port()), "--yes", "--timeout", "20s");
     assertEquals(130, r.code(), r::toString);
-    assertTrue(r.err().contains("freeport: interrupted: asked 1 process to exit (PID " + l.pid()
-        + "); nothing was forced and the port was not checked"), r::toString);
+    assertTrue(r.err().contains("freeport: interrupted: asked 1 process to exit; none was forced, none is frozen;"
+        + " the port was not checked"), r::toString);
     assertTrue(l.alive(), "it ignores SIGTERM and was not forced");
   }
 
   @Test
   void twoRunsOnTheSamePortAtOnceBothEndFree() throws Exception {
     Started l = fixtures.listener("--shutdown-ms", "300");
-    List<String> cmd = List.of(Java.executable(), "-jar", jar().toString(), Integer.toString(l.port()), "--yes", "--json");
+    List<String> cmd = List.of(Java.executable(), "-jar", CliRun.jarPath().toString(), Integer.toString(l.port()), "--yes", "--json");
     Process a = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Process b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -273,7 +248,7 @@ class JarIT {
   void twoHundredPortsInOneCall() throws Exception {
     Started many = fixtures.start(dev.freeport.fixtures.ManyPorts.class, "200");
     String ports = many.await("PORTS").substring("PORTS ".length());
-    Run r = exec(ports, "--yes", "--json");
+    Result r = CliRun.jar(ports, "--yes", "--json");
     assertEquals(0, r.code(), r::toString);
     List<String> outcomes = CliRun.strings(r.out(), "outcome");
     assertEquals(200, outcomes.size());
@@ -287,10 +262,21 @@ class JarIT {
     List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
     cmd.addAll(Java.commandForAnyUser(dev.freeport.fixtures.Listener.class));
     Started theirs = fixtures.start(cmd);
-    Run r = exec(Integer.toString(theirs.port()), "--yes");
+    Result r = CliRun.jar(Integer.toString(theirs.port()), "--yes");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("user nobody"), r::toString);
     assertFalse(theirs.alive());
+  }
+
+  /** Output that cannot be written (ENOSPC) is a failure, said in one line on stderr. */
+  @Test
+  void outputThatCannotBeWrittenIsNotSuccess() throws Exception {
+    Started l = fixtures.listener();
+    Result r = CliRun.jar(CliRun.jarPath(), List.of(), ProcessBuilder.Redirect.to(new java.io.File("/dev/full")),
+        "list", Integer.toString(l.port()), "--json");
+    assertEquals(70, r.code(), r::toString);
+    assertEquals(List.of("freeport: could not write the output to stdout; it is incomplete"), r.err().lines().toList(),
+        r::toString);
   }
 
   @Test
@@ -298,7 +284,7 @@ class JarIT {
     fixtures.listener();
     fixtures.listener();
     Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; \"$0\" -jar \"$1\" list | head -1; echo \"exit ${PIPESTATUS[0]}\"",
-        Java.executable(), jar().toString()).start();
+        Java.executable(), CliRun.jarPath().toString()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));

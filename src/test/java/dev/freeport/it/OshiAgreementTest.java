@@ -36,7 +36,7 @@ class OshiAgreementTest {
     Started d = fixtures.listener("--addr", "0.0.0.0", "--udp");
     PortSet ports = PortSet.of(a.port(), b.port(), c.port(), d.port());
     Set<Protocol> both = EnumSet.allOf(Protocol.class);
-    var linux = new LinuxSocketTable(Path.of("/proc")).listening(both, ports);
+    var linux = new LinuxSocketTable(Path.of("/proc"), 0).listening(both, ports);
     var oshi = new OshiSocketTable(new oshi.SystemInfo().getOperatingSystem()).listening(both, ports);
     assertEquals(describe(oshi), describe(linux));
     assertEquals(4, linux.size());

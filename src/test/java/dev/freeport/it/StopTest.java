@@ -115,7 +115,8 @@ class StopTest {
 
     CliRun.Result text = run(null, Integer.toString(sup.port()), "--yes");
     assertEquals(1, text.code(), text::toString);
-    assertTrue(text.out().contains("restarted by its parent PID " + sup.pid()), text::toString);
+    assertTrue(text.out().contains("restarted by java, PID " + sup.pid()), text::toString);
+    assertTrue(text.err().contains("Watching java (PID " + sup.pid() + ") for a restart"), text::toString);
   }
 
   @Test
@@ -232,7 +233,8 @@ class StopTest {
       assertEquals(1, refused.err().lines().count(), refused::toString);
       assertTrue(refused.err().startsWith("freeport: port " + mine.getLocalPort() + " refused: "), refused::toString);
       CliRun.Result dry = run(null, Integer.toString(mine.getLocalPort()), "--dry-run", "-q");
-      assertEquals("freeport: port " + mine.getLocalPort() + " is refused\n", dry.err(), dry::toString);
+      assertEquals("freeport: port " + mine.getLocalPort() + " refused: PID " + ProcessHandle.current().pid()
+          + " (java) will not be stopped: this is freeport itself\n", dry.err(), dry::toString);
     }
   }
 

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
-import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.core.model.Verdict;
+import dev.freeport.testing.Proc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,9 @@ class RenderTest {
   static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
   static final Endpoint TCP = new Endpoint(Protocol.TCP, "127.0.0.1", 8080);
 
-  static ProcessInfo proc(long pid, String name, String command) {
-    return new ProcessInfo(new ProcessRef(pid, 1), 1, name, command, Optional.of("alice"),
-        Optional.of(NOW.minusSeconds(3725)), OptionalLong.of(84_200_000), false);
+  /** A process of alice's, up 1h02m at NOW, using 80.3 MB. */
+  static Proc alices(long pid) {
+    return Proc.of(pid).user("alice").start(NOW.getEpochSecond() - 3725).memory(84_200_000);
   }
 
   static String print(Consumer<PrintStream> body) {
@@ -42,7 +41,7 @@ class RenderTest {
   @Test
   void listIsAlignedAndCutToTheTerminalWidth() {
     List<SocketRow> rows = List.of(
-        new SocketRow(TCP, Optional.of(proc(42, "node", "node " + "x".repeat(200)))),
+        new SocketRow(TCP, Optional.of(alices(42).name("node").command("node " + "x".repeat(200)).build())),
         new SocketRow(new Endpoint(Protocol.UDP, "::", 5353), Optional.empty()));
     String wide = print(out -> new ListView(Terminal.plain()).print(rows, out));
     assertTrue(wide.contains("x".repeat(200)), "whole command off a terminal");
@@ -57,9 +56,9 @@ class RenderTest {
 
   @Test
   void surveyShowsTreeFactsAndRefusals() {
-    ProcessNode child = new ProcessNode(proc(43, "worker", "node worker.js"), Verdict.ALLOWED, List.of());
-    ProcessNode holder = new ProcessNode(proc(42, "node", "node server.js"), Verdict.ALLOWED, List.of(child));
-    ProcessNode shell = new ProcessNode(proc(7, "bash", "bash"), new Verdict.Refused("it started freeport"), List.of());
+    ProcessNode child = new ProcessNode(alices(43).name("worker").command("node worker.js").build(), Verdict.ALLOWED, List.of());
+    ProcessNode holder = new ProcessNode(alices(42).name("node").command("node server.js").build(), Verdict.ALLOWED, List.of(child));
+    ProcessNode shell = new ProcessNode(alices(7).name("bash").command("bash").build(), new Verdict.Refused("it started freeport"), List.of());
     PortFinding f = new PortFinding(8080, List.of(new ListeningSocket(TCP, List.of(42L, 7L))), List.of(holder, shell));
     String out = print(o -> new ReportView(Terminal.plain(), "use sudo", NOW).printSurvey(List.of(f), o));
     assertTrue(out.startsWith("Port 8080 (tcp 127.0.0.1:8080) is held by:"), out);
@@ -93,11 +92,11 @@ class RenderTest {
 
   @Test
   void statusLineNamesWhatRunsAndCountsDown() {
-    assertEquals("Waiting for 2 to exit (node 42, java 43): 4.5 s before force",
+    assertEquals("Forcing in 4.5 s: waiting for 2 to exit (node 42, java 43)",
         StatusLine.waiting(List.of("node 42", "java 43"), java.time.Duration.ofMillis(4500)));
-    assertEquals("Waiting for 6 to exit (a, b, c, d and 2 more): 0.0 s before force",
+    assertEquals("Forcing in 0.0 s: waiting for 6 to exit (a, b, c, d and 2 more)",
         StatusLine.waiting(List.of("a", "b", "c", "d", "e", "f"), java.time.Duration.ofMillis(-5)));
-    assertEquals("Waiting for 1 to exit (x?[2J): 1.0 s before force",
+    assertEquals("Forcing in 1.0 s: waiting for 1 to exit (x?[2J)",
         StatusLine.waiting(List.of("x\u001b[2J"), java.time.Duration.ofSeconds(1)), "names are sanitised");
     String line = Terminal.of(false, 20).overwriteLine("0123456789012345678901234");
     assertTrue(line.startsWith("\r0123456789012345..."), line);

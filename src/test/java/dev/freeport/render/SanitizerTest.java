@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SanitizerTest {
 
@@ -33,5 +35,54 @@ class SanitizerTest {
   void loneSurrogatesAreReplacedButPairsKept() {
     assertEquals("a?b", Sanitizer.clean("a\ud800b"));
     assertEquals("😀", Sanitizer.clean("😀"));
+  }
+
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(ints = {
+      0xE0000, 0xE0001, 0xE0020, 0xE0041, 0xE007F, // tag characters (invisible "ASCII smuggling")
+      0x115F, 0x1160, 0x3164, 0xFFA0, // Hangul fillers: letters that draw as nothing
+      0xFE0F, 0xFE00, 0xE0100, 0xE01EF, 0x180B, 0x180F, // variation selectors
+      0x034F, 0x17B4, 0x17B5, // combining grapheme joiner, Khmer inherent vowels
+      0x00AD, 0x061C, 0x2060, 0x2066, 0x2069, 0xFEFF, 0x200D, 0xFFF9, 0x1D173, 0x1BCA0, // format
+      0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF, 0x0378, 0xE0080, // nonchars, unassigned
+      0xE000, 0xF8FF, 0xF0000, 0x10FFFD, // private use: no one knows how it draws
+      0x0085, 0x0000, 0x001B, 0x2029})
+  void invisibleAndLayoutBreakingCodePointsBecomeQuestionMarks(int cp) {
+    assertEquals("a?b", Sanitizer.clean("a" + Character.toString(cp) + "b"));
+  }
+
+  @Test
+  void aTagSequenceHidingTextIsVisible() {
+    String hidden = "node" + "rm -rf".codePoints().map(c -> 0xE0000 + c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+    assertEquals("node??????", Sanitizer.clean(hidden));
+  }
+
+  @Test
+  void aFewMarksOnABaseAreKeptAFloodIsCut() {
+    String vietnamese = "Vi\u1EC7t Nam ti\u00EA\u0301ng"; // precomposed and decomposed marks
+    assertSame(vietnamese, Sanitizer.clean(vietnamese));
+    String hindi = "\u0939\u093F\u0928\u094D\u0926\u0940";
+    assertSame(hindi, Sanitizer.clean(hindi));
+    String four = "e" + "\u0301\u0302\u0303\u0304";
+    assertSame(four, Sanitizer.clean(four));
+    assertEquals("e\u0301\u0302\u0303\u0304?x", Sanitizer.clean("e" + "\u0301\u0302\u0303\u0304".repeat(250) + "x"),
+        "the excess of a run is one '?'");
+    assertEquals("a" + "\u20DD".repeat(4) + "?b", Sanitizer.clean("a" + "\u20DD".repeat(6) + "b"), "enclosing marks too");
+    assertEquals("e\u0301\u0301\u0301\u0301?y\u0301", Sanitizer.clean("e" + "\u0301".repeat(9) + "y\u0301"),
+        "the count starts again on a new base");
+  }
+
+  @Test
+  void aMarkWithNothingToCombineWithIsReplaced() {
+    assertEquals("?abc", Sanitizer.clean("\u0301abc"));
+    assertEquals("??", Sanitizer.clean("\u001b\u0336"), "not stacked on a replaced control");
+    assertEquals(" \u0301", Sanitizer.clean(" \u0301"), "a space is a base");
+  }
+
+  @Test
+  void visibleTextFromEveryPlaneIsKept() {
+    String s = "Ελληνικά русский עברית العربية 한국어 ｆｕｌｌ 😀 𝔘𝔫𝔦 \u2800 \u00A0\u3000";
+    assertSame(s, Sanitizer.clean(s));
   }
 }

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 
 /**
  * Builds {@link ProcessInfo} values for tests of pure logic: {@code Proc.of(42).name("node").build()}.
- * Unset fields get plain defaults (start time = pid, parent 1, user "dev", no memory).
+ * Unset fields get plain defaults (start time = pid, parent 1, user "dev", no memory). The start
+ * time is also when it started, in seconds since the epoch.
  */
 public final class Proc {
   private final long pid;
@@ -18,6 +19,7 @@ public final class Proc {
   private String command = "";
   private Optional<String> user = Optional.of("dev");
   private boolean kernelThread;
+  private OptionalLong memoryBytes = OptionalLong.empty();
 
   private Proc(long pid) {
     this.pid = pid;
@@ -53,6 +55,11 @@ public final class Proc {
     return this;
   }
 
+  public Proc memory(long bytes) {
+    this.memoryBytes = OptionalLong.of(bytes);
+    return this;
+  }
+
   public Proc kernelThread() {
     this.kernelThread = true;
     return this;
@@ -60,6 +67,6 @@ public final class Proc {
 
   public ProcessInfo build() {
     return new ProcessInfo(new ProcessRef(pid, startTime), parent, name, command, user,
-        Optional.of(Instant.EPOCH.plusSeconds(startTime)), OptionalLong.empty(), kernelThread);
+        Optional.of(Instant.EPOCH.plusSeconds(startTime)), memoryBytes, kernelThread);
   }
 }

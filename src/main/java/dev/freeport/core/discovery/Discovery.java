@@ -1,6 +1,8 @@
 package dev.freeport.core.discovery;
 
+import dev.freeport.core.Host;
 import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
@@ -10,10 +12,11 @@ import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.model.Verdict;
 import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.Supervisors;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
-import dev.freeport.core.safety.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Finds who listens on which port and describes them; never changes anything. */
+/** Finds who holds which port and describes them; never changes anything. */
 public final class Discovery {
   private static final Comparator<SocketRow> ROW_ORDER =
       Comparator.<SocketRow>comparingInt(r -> r.endpoint().port())
@@ -34,30 +37,21 @@ public final class Discovery {
           .thenComparing(r -> r.endpoint().address())
           .thenComparingLong(r -> r.process().map(ProcessInfo::pid).orElse(Long.MAX_VALUE));
 
+  private final Host host;
   private final SocketTable sockets;
   private final ProcessInspector processes;
   private final Explainer explainer;
-  private final Predicate<Endpoint> hiddenCheck;
+  private final Predicate<Endpoint> bindable;
 
   /**
-   * @param hiddenCheck for a port with no visible socket, true when binding this wildcard
-   *     endpoint fails (something invisible holds it); {@code e -> false} where the socket table
-   *     shows every socket
+   * @param bindable true when a server could bind this endpoint now (a real bind on a real host)
    */
-  public Discovery(
-      SocketTable sockets, ProcessInspector processes, Explainer explainer, Predicate<Endpoint> hiddenCheck) {
-    this.sockets = sockets;
-    this.processes = processes;
+  public Discovery(Host host, Explainer explainer, Predicate<Endpoint> bindable) {
+    this.host = host;
+    this.sockets = host.sockets();
+    this.processes = host.processes();
     this.explainer = explainer;
-    this.hiddenCheck = hiddenCheck;
-  }
-
-  public SocketTable sockets() {
-    return sockets;
-  }
-
-  public ProcessInspector processes() {
-    return processes;
+    this.bindable = bindable;
   }
 
   /** One row per (socket, holder), sorted by port, protocol, IP version, address and pid. */
@@ -65,7 +59,7 @@ public final class Discovery {
     Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
     List<SocketRow> rows = new ArrayList<>();
     for (ListeningSocket s : sockets.listening(protocols, ports)) {
-      if (s.ownerHidden()) {
+      if (s.holders().isEmpty()) {
         rows.add(new SocketRow(s.endpoint(), Optional.empty()));
         continue;
       }
@@ -79,27 +73,61 @@ public final class Discovery {
   }
 
   /**
-   * For each requested port, every socket on it and every holder with the tree below it, judged
-   * by the safety policy. Trees are read from each holder down, not from a snapshot of every
-   * process.
+   * For each requested port, every socket that keeps it from being bound and every holder with
+   * the tree below it, judged by the safety policy, the OS and the filter. A port with no visible
+   * socket is bound the way a server would bind it: only when that succeeds is it free.
    *
    * @param parents take each holder's parent (a supervisor that restarts it) as the process to
    *     stop, with its whole tree, instead of the holder
    */
   public List<PortFinding> survey(
       Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter, boolean parents) {
+    Map<Integer, List<ListeningSocket>> byPort = group(sockets.listening(protocols, requested));
+    Map<Integer, Endpoint> unbindable = new HashMap<>();
+    requested.stream().filter(port -> !byPort.containsKey(port)).forEach(port ->
+        firstUnbindable(protocols, port).ifPresent(e -> unbindable.put(port, e)));
+    Map<Integer, List<ListeningSocket>> blocking = unbindable.isEmpty() ? Map.of()
+        : group(sockets.blocking(protocols, PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray())));
+    Map<Integer, Integer> timeWait = unbindable.isEmpty() ? Map.of()
+        : sockets.timeWait(PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray()));
+    Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
+    List<PortFinding> out = new ArrayList<>();
+    requested.stream().forEach(port -> {
+      List<ListeningSocket> onPort = byPort.getOrDefault(port, blocking.getOrDefault(port, List.of()));
+      Optional<Advice> why = Optional.empty();
+      Endpoint failed = unbindable.get(port);
+      if (onPort.isEmpty() && failed != null) {
+        if (host.seesAllSockets()) {
+          why = Optional.of(host.whyUnbindable(failed, timeWait.getOrDefault(port, 0))
+              .orElse(new Advice("nothing visible holds it, yet binding " + failed.hostPort() + " fails",
+                  "wait a moment and retry, or choose another port")));
+        } else {
+          onPort = List.of(new ListeningSocket(failed, List.of(), false, false));
+        }
+      }
+      out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), why));
+    });
+    return out;
+  }
+
+  private static Map<Integer, List<ListeningSocket>> group(List<ListeningSocket> all) {
     Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
-    for (ListeningSocket s : sockets.listening(protocols, requested)) {
+    for (ListeningSocket s : all) {
       byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
     }
-    Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
-    return requested.stream()
-        .mapToObj(port -> {
-          List<ListeningSocket> visible = byPort.getOrDefault(port, List.of());
-          List<ListeningSocket> onPort = visible.isEmpty() ? invisible(protocols, port) : visible;
-          return new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known));
-        })
-        .toList();
+    return byPort;
+  }
+
+  /** The first wildcard endpoint of the port that a server could not bind now. */
+  private Optional<Endpoint> firstUnbindable(Set<Protocol> protocols, int port) {
+    for (Protocol p : protocols) {
+      for (Endpoint e : Endpoint.wildcards(p, port)) {
+        if (!bindable.test(e)) {
+          return Optional.of(e);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private List<ProcessNode> holders(
@@ -111,7 +139,8 @@ public final class Discovery {
       Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> holding = new LinkedHashSet<>();
     onPort.forEach(s -> s.holders().forEach(pid -> holding.addAll(heirs(pid, known))));
-    Set<Long> pids = parents ? parentsOf(holding, known) : holding;
+    Map<Long, String> noParent = new HashMap<>();
+    Set<Long> pids = parents ? parentsOf(holding, policy, known, noParent, port) : holding;
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
       boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
@@ -120,12 +149,16 @@ public final class Discovery {
           ProcessNode n = node(info, policy, known, new HashSet<>());
           Verdict v = n.verdict();
           if (v.allowed()) {
-            v = explainer.verdict(info).orElse(v);
+            v = explainer.refusal(info).<Verdict>map(Verdict.Refused::new).orElse(v);
           }
           if (v.allowed()) {
             v = filter.judge(info);
           }
-          roots.add(new ProcessNode(info, v, n.children(), explainer.explain(info, port)));
+          if (v.allowed() && noParent.containsKey(pid)) {
+            v = new Verdict.Skipped(noParent.get(pid));
+          }
+          roots.add(new ProcessNode(info, v, n.children(),
+              explainer.explain(info, port, (int) n.flatten().count() - 1)));
         });
       }
     }
@@ -147,20 +180,32 @@ public final class Discovery {
     return heirs.isEmpty() ? List.of(pid) : heirs;
   }
 
-  /** Sockets this user cannot see: a port no visible socket holds but that cannot be bound. */
-  private List<ListeningSocket> invisible(Set<Protocol> protocols, int port) {
-    List<ListeningSocket> out = new ArrayList<>();
-    for (Protocol p : protocols) {
-      Endpoint.wildcards(p, port).stream().filter(hiddenCheck).findFirst()
-          .ifPresent(e -> out.add(new ListeningSocket(e, List.of())));
-    }
-    return out;
-  }
-
-  private Set<Long> parentsOf(Set<Long> holders, Map<Long, Optional<ProcessInfo>> known) {
+  /**
+   * For {@code --parent}: the nearest process above each holder that may restart it. Never init,
+   * a plain subreaper, the interactive shell the holder was started from, or freeport's own chain:
+   * such a holder stays as it is, skipped, with the reason in {@code noParent}.
+   */
+  private Set<Long> parentsOf(Set<Long> holders, SafetyPolicy policy, Map<Long, Optional<ProcessInfo>> known,
+      Map<Long, String> noParent, int port) {
     Set<Long> up = new LinkedHashSet<>();
     for (long pid : holders) {
-      up.add(describe(pid, known).map(ProcessInfo::parentPid).filter(pp -> pp > 0).orElse(pid));
+      Optional<ProcessInfo> holder = describe(pid, known);
+      if (holder.isEmpty()) {
+        continue;
+      }
+      long ppid = holder.get().parentPid();
+      Supervisors.Decision d = Supervisors.judge(holder.get(), processes.job(pid),
+          ppid > 0 ? describe(ppid, known) : Optional.empty(), policy.ownChain(ppid), host.supervisor(holder.get()));
+      if (d instanceof Supervisors.Decision.Restarter r && r.parent().parent().pid() <= 1) {
+        up.add(pid); // the OS supervises it (a systemd unit): its stop command is in the holder's note
+        noParent.put(pid, "--parent: it is restarted by " + r.parent().what() + ", which freeport never stops;"
+            + " the note says how to stop it for good");
+      } else if (d instanceof Supervisors.Decision.Restarter r) {
+        up.add(r.parent().parent().pid());
+      } else {
+        up.add(pid);
+        noParent.put(pid, "--parent: " + ((Supervisors.Decision.None) d).why() + "; 'freeport " + port + "' stops it");
+      }
     }
     return up;
   }

@@ -4,22 +4,33 @@ import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The operating system's table of listening sockets, one implementation per platform. */
+/** The operating system's table of sockets, one implementation per platform. */
 public interface SocketTable {
 
   /**
    * Listening TCP sockets and bound UDP sockets, IPv4 and IPv6, with every process that holds
-   * each of them.
+   * each of them. One call reads the tables once, whatever the number of ports.
    *
    * @param protocols which protocols to include
    * @param ports which local ports to include; {@link PortSet#all()} for every port
    */
   List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports);
 
-  /** TCP connections in TIME_WAIT on this local port; 0 when the platform cannot tell. */
-  default int timeWait(int port) {
-    return 0;
+  /**
+   * Sockets on these local ports that are not listeners but still keep a server from binding
+   * them: accepted TCP connections and connected UDP sockets (TIME_WAIT entries excluded), with
+   * their holders and {@link ListeningSocket#connection()} set. Empty where the platform cannot
+   * tell.
+   */
+  default List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
+    return List.of();
+  }
+
+  /** TCP connections in TIME_WAIT per local port, for these ports; ports with none are absent. */
+  default Map<Integer, Integer> timeWait(PortSet ports) {
+    return Map.of();
   }
 }

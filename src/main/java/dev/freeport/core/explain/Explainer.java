@@ -1,43 +1,53 @@
 package dev.freeport.core.explain;
 
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.safety.Verdict;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /**
- * Recognises holders that stopping will not fix: a systemd service (it gets restarted) and a
- * container port forwarder (stopping it breaks the container's port mapping; the engine does not
- * restart it). Says what will free the port instead.
+ * Recognises holders that stopping will not fix and says what will: container port forwarders
+ * on every OS (never stopped: that breaks the container's port, it does not free it), and the
+ * host OS's own cases (systemd units, launchd jobs, http.sys, services).
  */
 public final class Explainer {
   /** Processes that forward a host port into a container or VM. */
   static final Set<String> FORWARDERS = Set.of("docker-proxy", "rootlesskit", "rootlessport", "slirp4netns",
-      "vpnkit", "vpnkit-bridge", "com.docker.backend", "gvproxy", "conmon");
+      "vpnkit", "vpnkit-bridge", "com.docker.backend", "com.docker.proxy", "gvproxy", "conmon");
 
-  private final LongFunction<Optional<String>> cgroupOf;
   private final ContainerLookup containers;
-  private final BiFunction<ProcessInfo, Integer, Optional<Advice>> platform;
+  private final BiFunction<ProcessInfo, Integer, Optional<Advice>> hostAdvice;
+  private final Function<ProcessInfo, Optional<String>> hostRefusal;
 
   /**
-   * @param cgroupOf a process's cgroup file (/proc/PID/cgroup), where the platform has one
-   * @param containers names the container publishing a port
-   * @param platform the OS's own advice (launchd on macOS, http.sys and services on Windows)
+   * @param containers names the container publishing a port (asked at most once per run)
+   * @param hostAdvice the OS's own advice for a holder of a port
+   * @param hostRefusal the OS's own reason never to stop a holder
    */
   public Explainer(
-      LongFunction<Optional<String>> cgroupOf,
       ContainerLookup containers,
-      BiFunction<ProcessInfo, Integer, Optional<Advice>> platform) {
-    this.cgroupOf = cgroupOf;
+      BiFunction<ProcessInfo, Integer, Optional<Advice>> hostAdvice,
+      Function<ProcessInfo, Optional<String>> hostRefusal) {
     this.containers = containers;
-    this.platform = platform;
+    this.hostAdvice = hostAdvice;
+    this.hostRefusal = hostRefusal;
   }
 
-  public Explainer(LongFunction<Optional<String>> cgroupOf, ContainerLookup containers) {
-    this(cgroupOf, containers, (p, port) -> Optional.empty());
+  /**
+   * Advice for one holder of a port, if stopping it is not the right fix.
+   *
+   * @param below how many processes its tree holds below it
+   */
+  public Optional<Advice> explain(ProcessInfo holder, int port, int below) {
+    if (holder.command().startsWith("PM2 v")) {
+      return Optional.of(new Advice("it is the pm2 daemon itself (an app in cluster mode shares its socket):"
+          + " stopping it stops pm2 and every app it manages (" + below + " processes below it)",
+          "pm2 stop NAME stops one app (pm2 list names them); pm2 kill stops pm2 and all of them"));
+    }
+    return explain(holder, port);
   }
 
   /** Advice for one holder of a port, if stopping it is not the right fix. */
@@ -50,26 +60,27 @@ public final class Explainer {
           c.map(x -> x.cli() + " stop " + x.name())
               .orElse("stop the container that publishes port " + port + " (docker ps --filter publish=" + port + ")")));
     }
-    Optional<Advice> own = platform.apply(holder, port);
-    if (own.isPresent()) {
-      return own;
-    }
-    return cgroupOf.apply(holder.pid())
-        .flatMap(SystemdUnits::fromCgroup)
-        .map(u -> new Advice("it runs as the systemd " + (u.user() ? "user " : "") + "service " + u.name()
-            + ", which may restart it", u.stopCommand()));
+    return hostAdvice.apply(holder, port);
   }
 
-  /** Forwarders are never stopped: that would break the container's port, not free it. */
-  public Optional<Verdict> verdict(ProcessInfo holder) {
+  /** Why this holder must never be stopped, beyond the safety policy; empty to allow it. */
+  public Optional<String> refusal(ProcessInfo holder) {
     return isForwarder(holder)
-        ? Optional.of(new Verdict.Refused("it is a container port forwarder; stop the container instead"))
-        : Optional.empty();
+        ? Optional.of("it is a container port forwarder; stop the container instead")
+        : hostRefusal.apply(holder);
   }
 
+  /** By name or argv[0], any case, with or without Windows' .exe (OSHI may give either). */
   static boolean isForwarder(ProcessInfo p) {
-    String argv0 = p.command().isEmpty() ? "" : p.command().split(" ", 2)[0];
-    String base = argv0.substring(argv0.lastIndexOf('/') + 1);
-    return FORWARDERS.contains(p.name().toLowerCase(Locale.ROOT)) || FORWARDERS.contains(base);
+    String c = p.command();
+    int quoteEnd = c.startsWith("\"") ? c.indexOf('"', 1) : -1;
+    String argv0 = quoteEnd > 0 ? c.substring(1, quoteEnd) : c.split(" ", 2)[0];
+    String base = argv0.substring(Math.max(argv0.lastIndexOf('/'), argv0.lastIndexOf('\\')) + 1);
+    return FORWARDERS.contains(plain(p.name())) || FORWARDERS.contains(plain(base));
+  }
+
+  private static String plain(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 }

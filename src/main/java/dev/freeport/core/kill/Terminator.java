@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Signals exact processes and waits for them to exit, one implementation per platform. Every
  * signal re-checks the process's identity (pid and start time) first, so a reused PID is never
- * hit. Close it to release any handles it holds.
+ * hit. {@link #send} may be called from another thread while {@link #awaitExit} waits (an
+ * interrupted run finishing its kill). Close it to release any handles it holds.
  */
 public interface Terminator extends AutoCloseable {
 
@@ -32,7 +33,9 @@ public interface Terminator extends AutoCloseable {
     /** Not permitted: another user's process without the privilege to signal it. */
     DENIED,
     /** The platform has no such action; nothing was done. */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /** The plan does not hold this process: nothing was sent (only the engine's gate says this). */
+    NOT_PLANNED
   }
 
   Delivery send(ProcessRef process, Action action);

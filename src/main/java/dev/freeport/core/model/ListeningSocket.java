@@ -3,21 +3,40 @@ package dev.freeport.core.model;
 import java.util.List;
 
 /**
- * One listening TCP socket or bound UDP socket and every process that holds it.
+ * One socket that keeps a port from being bound, and every process that holds it: a listening
+ * TCP socket or bound UDP socket, or (when nothing listens) a connection on the port that still
+ * blocks binding it.
  *
- * @param endpoint where it listens
- * @param holders pids of all processes holding the socket, owner first when known; empty when
- *     the owner cannot be seen (another user's process while not privileged, or another PID
- *     namespace)
+ * @param endpoint its local address
+ * @param holders pids of the processes holding it, owner first when known
+ * @param complete true when every process that could hold it was inspected, so {@code holders}
+ *     is the whole truth for this PID namespace; false when some holder may be hidden (another
+ *     user's process while not privileged, a socket this user's table omits)
+ * @param connection true for an accepted TCP connection or a connected UDP socket on the port
+ *     (not a listener), which still blocks a server that binds it
  */
-public record ListeningSocket(Endpoint endpoint, List<Long> holders) {
+public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean complete, boolean connection) {
+  /** What an {@link #unattributed()} socket means. */
+  public static final String NO_HOLDER = "no process in this PID namespace holds the socket in a file table"
+      + " (every process was read): it may be in flight between processes (SCM_RIGHTS), or held by a"
+      + " process in another PID namespace that shares this network";
 
   public ListeningSocket {
     holders = List.copyOf(holders);
   }
 
-  /** True when no holder could be seen although the socket exists. */
+  /** A listener whose holders are complete when any were found (an OSHI row, a scripted table). */
+  public ListeningSocket(Endpoint endpoint, List<Long> holders) {
+    this(endpoint, holders, !holders.isEmpty(), false);
+  }
+
+  /** True when a holder may exist that freeport cannot see. */
   public boolean ownerHidden() {
-    return holders.isEmpty();
+    return !complete;
+  }
+
+  /** True when every process was inspected and none holds it (in flight, another PID namespace). */
+  public boolean unattributed() {
+    return complete && holders.isEmpty();
   }
 }

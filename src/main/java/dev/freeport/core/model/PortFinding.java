@@ -1,46 +1,39 @@
 package dev.freeport.core.model;
 
-import dev.freeport.core.safety.Verdict;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who holds one requested port.
  *
  * @param port the requested port
- * @param sockets every listening or bound socket on it (several addresses and protocols)
+ * @param sockets every socket that keeps it from being bound (several addresses and protocols)
  * @param holders the holding processes that are not below another holder, each with its tree
+ * @param unbindable when no visible socket explains it but binding the port fails: why, and what
+ *     frees it
  */
-public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders) {
+public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders, Optional<Advice> unbindable) {
 
   public PortFinding {
     sockets = List.copyOf(sockets);
     holders = List.copyOf(holders);
   }
 
-  public boolean free() {
-    return sockets.isEmpty();
+  public PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders) {
+    this(port, sockets, holders, Optional.empty());
   }
 
-  /** Some socket on the port has an owner freeport cannot see. */
+  /** Nothing holds it and binding it succeeded when it was surveyed. */
+  public boolean free() {
+    return sockets.isEmpty() && unbindable.isEmpty();
+  }
+
+  /** Some socket on the port may have a holder freeport cannot see. */
   public boolean ownerHidden() {
     return sockets.stream().anyMatch(ListeningSocket::ownerHidden);
   }
 
-  /**
-   * The outcome a real run would start from: free, held, held by a hidden owner, or held by a
-   * process that may not be stopped.
-   */
-  public PortOutcome preview() {
-    if (free()) {
-      return PortOutcome.FREE;
-    }
-    if (holders.stream().anyMatch(h -> h.verdict() instanceof Verdict.Refused)) {
-      return PortOutcome.REFUSED;
-    }
-    return ownerHidden() ? PortOutcome.HIDDEN : PortOutcome.HELD;
-  }
-
-  /** Every process that would be stopped for this port, holders first. */
+  /** Every process shown for this port, holders first, each followed by its tree. */
   public List<ProcessNode> processes() {
     return holders.stream().flatMap(ProcessNode::flatten).toList();
   }

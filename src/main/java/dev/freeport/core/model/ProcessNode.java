@@ -1,7 +1,5 @@
 package dev.freeport.core.model;
 
-import dev.freeport.core.safety.Verdict;
-import dev.freeport.core.explain.Advice;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -22,6 +22,25 @@ public interface ProcessInspector {
     return identify(p.pid()).equals(Optional.of(p));
   }
 
+  /**
+   * A process's place in job control: its process group, session and controlling terminal (0
+   * for none). An interactive shell puts each job in a group of its own on its terminal.
+   */
+  record Job(long group, long session, long tty) {}
+
+  /** Job-control facts of a process; empty where the platform does not tell. */
+  default Optional<Job> job(long pid) {
+    return Optional.empty();
+  }
+
+  /**
+   * One variable of the environment the process started with (supervisord and pm2 name their
+   * programs there); empty when unknown or unreadable.
+   */
+  default Optional<String> environment(long pid, String name) {
+    return Optional.empty();
+  }
+
   /** The process's control-group file (Linux /proc/PID/cgroup); empty where there is none. */
   default Optional<String> cgroup(long pid) {
     return Optional.empty();

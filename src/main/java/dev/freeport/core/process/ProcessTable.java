@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** A snapshot of the process list: who is whose parent, and when each started. */
@@ -33,10 +32,6 @@ public final class ProcessTable {
         children.computeIfAbsent(r.parentPid(), k -> new ArrayList<>()).add(r);
       }
     }
-  }
-
-  public Optional<Row> row(long pid) {
-    return Optional.ofNullable(byPid.get(pid));
   }
 
   /** The process as it is in this snapshot, if it is the same process (same start time). */

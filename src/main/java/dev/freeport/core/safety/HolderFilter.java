@@ -1,6 +1,8 @@
 package dev.freeport.core.safety;
 
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Verdict;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,15 +17,29 @@ public final class HolderFilter {
   private final Optional<String> user;
   private final Optional<String> nameGlob;
   private final Optional<Pattern> name;
+  private final Optional<ProcessRef> only;
 
   public HolderFilter(Optional<String> user, Optional<String> nameGlob) {
+    this(user, nameGlob, Optional.empty());
+  }
+
+  private HolderFilter(Optional<String> user, Optional<String> nameGlob, Optional<ProcessRef> only) {
     this.user = user;
     this.nameGlob = nameGlob;
     this.name = nameGlob.map(HolderFilter::glob);
+    this.only = only;
+  }
+
+  /** Only this exact process (pid and start time) may be stopped; every other holder is skipped. */
+  public static HolderFilter exactly(ProcessRef process) {
+    return new HolderFilter(Optional.empty(), Optional.empty(), Optional.of(process));
   }
 
   /** Skipped with the reason, or allowed. */
   public Verdict judge(ProcessInfo p) {
+    if (only.isPresent() && !only.get().equals(p.ref())) {
+      return new Verdict.Skipped("not PID " + only.get().pid());
+    }
     if (user.isPresent() && !p.user().equals(user)) {
       return new Verdict.Skipped("not user " + user.get() + " (--user)");
     }

@@ -1,6 +1,7 @@
 package dev.freeport.core.safety;
 
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.Verdict;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +26,11 @@ public final class SafetyPolicy {
     this.ancestors = Set.copyOf(ancestors);
     this.criticalNames =
         criticalNames.stream().map(SafetyPolicy::normalise).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** True for freeport itself and the processes that started it. */
+  public boolean ownChain(long pid) {
+    return pid == self || ancestors.contains(pid);
   }
 
   public Verdict judge(ProcessInfo p) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,8 +36,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
   public ProcessTable snapshot() {
     List<ProcessTable.Row> rows = new ArrayList<>();
     for (long pid : proc.pids()) {
-      proc.stat(pid)
-          .filter(s -> !s.zombie())
+      live(pid)
           .ifPresent(s -> rows.add(new ProcessTable.Row(new ProcessRef(pid, s.startTicks()), s.parentPid())));
     }
     return new ProcessTable(rows);
@@ -44,7 +44,68 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   @Override
   public Optional<ProcessRef> identify(long pid) {
-    return proc.stat(pid).filter(s -> !s.zombie()).map(s -> new ProcessRef(pid, s.startTicks()));
+    return live(pid).map(s -> new ProcessRef(pid, s.startTicks()));
+  }
+
+  /**
+   * The stat of a running process: not a zombie, or a zombie thread-group leader whose other
+   * threads still run (its main thread exited; the process and its sockets live on).
+   */
+  private Optional<ProcStat> live(long pid) {
+    return proc.stat(pid).filter(s -> !s.zombie() || liveThreads(pid));
+  }
+
+  private boolean liveThreads(long pid) {
+    String[] tasks = proc.root().resolve(Long.toString(pid)).resolve("task").toFile().list();
+    if (tasks == null) {
+      return false;
+    }
+    for (String tid : tasks) {
+      if (!tid.equals(Long.toString(pid)) && proc.stat(Long.parseLong(tid)).filter(t -> !t.zombie()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many more descriptors this process may open: the soft limit from /proc/self/limits
+   * minus those open now; empty when unknown or unlimited.
+   */
+  public OptionalInt freeDescriptors() {
+    Optional<String> limits = proc.read("self", "limits");
+    String[] open = proc.root().resolve("self").resolve("fd").toFile().list();
+    if (limits.isEmpty() || open == null) {
+      return OptionalInt.empty();
+    }
+    for (String line : limits.get().split("\n")) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        return soft.matches("[0-9]{1,9}") ? OptionalInt.of(Integer.parseInt(soft) - open.length) : OptionalInt.empty();
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  @Override
+  public Optional<Job> job(long pid) {
+    return live(pid).map(s -> new Job(s.group(), s.session(), s.tty()));
+  }
+
+  /** Reads /proc/PID/environ (NUL-separated NAME=value), readable for one's own processes and as root. */
+  @Override
+  public Optional<String> environment(long pid, String name) {
+    Optional<byte[]> raw = proc.bytes(Long.toString(pid), "environ");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = name + "=";
+    for (String entry : new String(raw.get(), StandardCharsets.UTF_8).split("\0")) {
+      if (entry.startsWith(prefix)) {
+        return Optional.of(entry.substring(prefix.length()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -95,7 +156,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   @Override
   public Optional<ProcessInfo> describe(long pid) {
-    Optional<ProcStat> stat = proc.stat(pid).filter(s -> !s.zombie());
+    Optional<ProcStat> stat = live(pid);
     if (stat.isEmpty()) {
       return Optional.empty();
     }

@@ -10,87 +10,206 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * Listening sockets from /proc/net, and every holder of each from /proc/PID/fd. Unlike a table
- * that maps each socket to one PID, this finds all processes sharing a socket (pre-fork servers,
- * inherited sockets). Sockets whose holders cannot be read (another user's process while not
- * root, another PID namespace) come back with no holders.
+ * Sockets from /proc/net, and every holder of each from /proc/PID/fd. Unlike a table that maps
+ * each socket to one PID, this finds all processes sharing a socket (pre-fork servers, inherited
+ * sockets). A socket no process's table shows is looked for again in the threads' own tables
+ * (a thread with its own file table, or a process whose main thread has exited). Processes whose
+ * descriptors cannot be read are remembered, so a socket is reported complete only when no
+ * unreadable process could hold it.
  */
 public final class LinuxSocketTable implements SocketTable {
   private static final String SOCKET_PREFIX = "socket:[";
   private static final int PARALLEL_FROM = 256;
   private final ProcFiles proc;
+  private final int myUid;
+  /** Processes whose descriptors the last scan could not read (another user's, or protected). */
+  private volatile List<Long> unreadable = List.of();
 
-  public LinuxSocketTable(Path procRoot) {
+  public LinuxSocketTable(Path procRoot, int myUid) {
     this.proc = new ProcFiles(procRoot);
+    this.myUid = myUid;
   }
 
   @Override
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
+    return sockets(protocols, ports, ProcNet::holdsPort, false);
+  }
+
+  @Override
+  public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
+    return sockets(protocols, ports, ProcNet::blocksPort, true);
+  }
+
+  /** Processes whose descriptors the last scan could not read. */
+  public List<Long> unreadable() {
+    return unreadable;
+  }
+
+  private List<ListeningSocket> sockets(
+      Set<Protocol> protocols, PortSet ports, Predicate<ProcNet.Entry> kind, boolean connection) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
     for (Protocol p : protocols) {
-      for (ProcNet.Entry e : entries(p, ports::matches)) {
-        if (ProcNet.holdsPort(e) && e.inode() != 0) {
+      for (ProcNet.Entry e : entries(p, ports)) {
+        if (kind.test(e) && e.inode() != 0) {
           wanted.add(e);
         }
       }
     }
-    Map<Long, List<Long>> holders = wanted.isEmpty() ? Map.of() : holders(wanted);
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Scan scan = scan(wanted);
     List<ListeningSocket> out = new ArrayList<>(wanted.size());
     for (ProcNet.Entry e : wanted) {
-      out.add(new ListeningSocket(e.local(), holders.getOrDefault(e.inode(), List.of())));
+      List<Long> holders = scan.holders.getOrDefault(e.inode(), List.of());
+      out.add(new ListeningSocket(e.local(), holders, complete(e, holders, scan), connection));
     }
     return out;
   }
 
-  @Override
-  public int timeWait(int port) {
-    return (int) entries(Protocol.TCP, p -> p == port).stream()
-        .filter(e -> e.state() == ProcNet.TCP_TIME_WAIT)
-        .count();
+  /**
+   * Whether the holders found are all there are. When some processes could not be read, a
+   * socket with no visible holder may be theirs; one with visible holders may be shared with
+   * them only if it was created by another user (socket activation, a dropped privilege) or an
+   * unreadable process descends from a holder (inherited it, e.g. through sudo).
+   */
+  private boolean complete(ProcNet.Entry e, List<Long> holders, Scan scan) {
+    if (scan.unreadable.isEmpty()) {
+      return true;
+    }
+    if (holders.isEmpty() || e.uid() != myUid) {
+      return false;
+    }
+    for (long pid : scan.unreadable) {
+      if (descendsFrom(pid, holders)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private List<ProcNet.Entry> entries(Protocol p, IntPredicate ports) {
+  private boolean descendsFrom(long pid, List<Long> ancestors) {
+    long at = pid;
+    for (int depth = 0; depth < 64; depth++) {
+      Optional<ProcStat> s = proc.stat(at);
+      if (s.isEmpty() || s.get().parentPid() <= 1) {
+        return false;
+      }
+      at = s.get().parentPid();
+      if (ancestors.contains(at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Map<Integer, Integer> timeWait(PortSet ports) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (ProcNet.Entry e : entries(Protocol.TCP, ports)) {
+      if (e.state() == ProcNet.TCP_TIME_WAIT) {
+        counts.merge(e.local().port(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private List<ProcNet.Entry> entries(Protocol p, PortSet ports) {
     String name = p.label();
     List<ProcNet.Entry> out = new ArrayList<>();
-    proc.read("net", name).ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports)));
-    proc.read("net", name + "6").ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports)));
+    proc.read("net", name).ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports::matches)));
+    proc.read("net", name + "6").ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports::matches)));
     return out;
   }
+
+  /** Holders of each wanted inode, and the processes whose descriptors could not be read. */
+  private record Scan(Map<Long, List<Long>> holders, List<Long> unreadable) {}
 
   /**
    * Maps each wanted socket inode to all pids holding it, by reading every process's fds. The
    * processes are read in parallel (one readlink per descriptor is the whole cost); the result
-   * keeps the order of the process list.
+   * keeps the order of the process list. Inodes still without a holder are looked for in the
+   * threads' own tables, which costs nothing in the usual case where every socket was found.
    */
-  private Map<Long, List<Long>> holders(List<ProcNet.Entry> wanted) {
+  private Scan scan(List<ProcNet.Entry> wanted) {
     Map<Long, List<Long>> byInode = new HashMap<>();
     for (ProcNet.Entry e : wanted) {
       byInode.put(e.inode(), new ArrayList<>(1));
     }
     List<Long> pids = proc.pids();
+    Set<Long> blind = ConcurrentHashMap.newKeySet();
     // Below a few hundred processes the fork/join start-up costs more than the second core saves.
     var stream = pids.size() >= PARALLEL_FROM ? pids.parallelStream() : pids.stream();
-    List<long[]> hits = stream.flatMap(pid -> socketsOf(pid, byInode.keySet()).stream()).toList();
+    List<long[]> hits = stream.flatMap(pid -> socketsOf(pid, proc.root() + "/" + pid + "/fd/", byInode.keySet(), blind)
+        .stream()).toList();
+    record(hits, byInode);
+    Set<Long> orphans = new HashSet<>();
+    byInode.forEach((inode, holders) -> {
+      if (holders.isEmpty()) {
+        orphans.add(inode);
+      }
+    });
+    if (!orphans.isEmpty()) {
+      // A process started after the list was taken (a holder that forks and exits) is read too.
+      List<Long> all = new ArrayList<>(pids);
+      Set<Long> first = new HashSet<>(pids);
+      proc.pids().stream().filter(pid -> !first.contains(pid)).forEach(all::add);
+      List<long[]> more = new ArrayList<>();
+      for (long pid : all) {
+        if (!first.contains(pid)) {
+          more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", orphans, blind));
+        }
+        for (String tid : tasks(pid)) {
+          if (!tid.equals(Long.toString(pid))) {
+            more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + tid + "/fd/", orphans, new HashSet<>()));
+          }
+        }
+        if (blind.contains(pid) && !tasks(pid).isEmpty()) {
+          // a zombie leader with live threads: its own table is gone, its threads' are not
+          more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + pid + "/fd/", orphans, new HashSet<>()));
+        }
+      }
+      record(more, byInode);
+    }
+    List<Long> unseen = new ArrayList<>(blind);
+    unseen.sort(null);
+    unreadable = List.copyOf(unseen);
+    return new Scan(byInode, unreadable);
+  }
+
+  private static void record(List<long[]> hits, Map<Long, List<Long>> byInode) {
     for (long[] hit : hits) {
       List<Long> list = byInode.get(hit[0]);
       if (!list.contains(hit[1])) {
         list.add(hit[1]);
       }
     }
-    return byInode;
   }
 
-  /** (inode, pid) for each wanted socket among the process's descriptors. */
-  private List<long[]> socketsOf(long pid, Set<Long> inodes) {
-    String dir = proc.root() + "/" + pid + "/fd/";
-    String[] fds = new File(dir).list(); // null: another user's process, or gone
+  private List<String> tasks(long pid) {
+    String[] t = new File(proc.root() + "/" + pid + "/task").list();
+    return t == null ? List.of() : List.of(t);
+  }
+
+  /**
+   * (inode, pid) for each wanted socket among the descriptors in {@code dir}; a process whose
+   * descriptors exist but cannot be read is added to {@code blind}.
+   */
+  private List<long[]> socketsOf(long pid, String dir, Set<Long> inodes, Set<Long> blind) {
+    String[] fds = new File(dir).list();
     if (fds == null) {
+      if (Files.exists(Path.of(dir).getParent())) {
+        blind.add(pid); // it exists, but its descriptors cannot be read
+      }
       return List.of();
     }
     List<long[]> out = new ArrayList<>(0);

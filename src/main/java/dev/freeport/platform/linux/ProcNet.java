@@ -14,8 +14,11 @@ final class ProcNet {
   static final int TCP_LISTEN = 0x0A;
   static final int TCP_TIME_WAIT = 0x06;
 
-  /** One line of a table: a socket, its state, and its inode (0 for TIME_WAIT entries). */
-  record Entry(Endpoint local, int remotePort, int state, long inode) {}
+  /**
+   * One line of a table: a socket, its state, the uid that created it, and its inode (0 for
+   * TIME_WAIT entries).
+   */
+  record Entry(Endpoint local, int remotePort, int state, int uid, long inode) {}
 
   private ProcNet() {}
 
@@ -57,8 +60,9 @@ final class ProcNet {
     int port = localPort(f[1]);
     int remotePort = Integer.parseInt(f[2], f[2].indexOf(':') + 1, f[2].length(), 16);
     int state = Integer.parseInt(f[3], 16);
+    int uid = Integer.parseInt(f[7]);
     long inode = Long.parseLong(f[9]);
-    return new Entry(new Endpoint(protocol, Addresses.format(address), port), remotePort, state, inode);
+    return new Entry(new Endpoint(protocol, Addresses.format(address), port), remotePort, state, uid, inode);
   }
 
   /** Splits line [from, to) on blanks into the first f.length fields; false if it has fewer. */
@@ -94,6 +98,15 @@ final class ProcNet {
       }
     }
     return out;
+  }
+
+  /**
+   * True for a socket that keeps a server from binding its port although it does not listen: an
+   * established (or closing) TCP connection, or a connected UDP socket. TIME_WAIT entries belong
+   * to no process and do not stop a server that binds with SO_REUSEADDR.
+   */
+  static boolean blocksPort(Entry e) {
+    return !holdsPort(e) && e.state() != TCP_TIME_WAIT && e.inode() != 0;
   }
 
   /** True for a socket that holds its port for new peers: TCP LISTEN, or UDP not connected. */

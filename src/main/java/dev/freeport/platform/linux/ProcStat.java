@@ -4,7 +4,8 @@ package dev.freeport.platform.linux;
  * Parses /proc/PID/stat. The command name sits in parentheses and may itself contain spaces and
  * parentheses, so fields are counted from the last ')'.
  */
-record ProcStat(long pid, String comm, char state, long parentPid, long flags, long startTicks) {
+record ProcStat(
+    long pid, String comm, char state, long parentPid, long group, long session, long tty, long flags, long startTicks) {
   /** PF_KTHREAD from include/linux/sched.h. */
   private static final long PF_KTHREAD = 0x00200000L;
 
@@ -21,6 +22,9 @@ record ProcStat(long pid, String comm, char state, long parentPid, long flags, l
         stat.substring(open + 1, close),
         f[0].charAt(0),
         Long.parseLong(f[1]),
+        Long.parseLong(f[2]),
+        Long.parseLong(f[3]),
+        Long.parseLong(f[4]),
         Long.parseUnsignedLong(f[6]),
         Long.parseLong(f[19]));
   }

@@ -2,27 +2,35 @@ package dev.freeport.platform.mac;
 
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.platform.mac.jna.JnaLibProc;
 import dev.freeport.platform.oshi.OshiProcessInspector;
-import dev.freeport.platform.oshi.OshiSocketTable;
 import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
 import java.util.Optional;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
-/** macOS: OSHI for discovery, start-time-checked kill(2) for signals. */
+/**
+ * macOS: sockets through freeport's own libproc walk, processes through OSHI, start-time-checked
+ * kill(2) for signals.
+ */
 public final class MacHost implements Host {
-  private final OshiSocketTable sockets;
+  private final MacSocketTable sockets;
   private final OshiProcessInspector processes;
   private final BackgroundLibC libc = new BackgroundLibC();
 
   public MacHost(OperatingSystem os) {
-    this.sockets = new OshiSocketTable(os);
+    this(os, new JnaLibProc());
+  }
+
+  MacHost(OperatingSystem os, LibProc libproc) {
+    this.sockets = new MacSocketTable(libproc);
     this.processes = new OshiProcessInspector(os);
   }
 
@@ -42,8 +50,8 @@ public final class MacHost implements Host {
   }
 
   @Override
-  public Terminator openTerminator() {
-    return new KillTerminator(libc.get(), Signals.BSD, processes::isRunning);
+  public Terminator openTerminator(GracefulSignal graceful) {
+    return new KillTerminator(libc.get(), Signals.BSD, graceful, processes::isRunning);
   }
 
   @Override
@@ -60,6 +68,11 @@ public final class MacHost implements Host {
   @Override
   public Optional<Advice> advice(ProcessInfo holder, int port) {
     return MacAdvice.of(holder, port);
+  }
+
+  @Override
+  public Optional<String> refusal(ProcessInfo holder) {
+    return MacAdvice.refusal(holder);
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +37,14 @@ public final class OshiSocketTable implements SocketTable {
   }
 
   @Override
-  public int timeWait(int port) {
-    return (int) os.getInternetProtocolStats().getConnections().stream()
-        .filter(c -> c.getState() == TcpState.TIME_WAIT && c.getLocalPort() == port)
-        .count();
+  public Map<Integer, Integer> timeWait(PortSet ports) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (IPConnection c : os.getInternetProtocolStats().getConnections()) {
+      if (c.getState() == TcpState.TIME_WAIT && ports.matches(c.getLocalPort())) {
+        counts.merge(c.getLocalPort(), 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 
   /** The socket a connection row stands for, if it is a TCP listener or a bound UDP socket. */

@@ -1,6 +1,7 @@
 package dev.freeport.platform.unix;
 
 import com.sun.jna.LastErrorException;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.unix.jna.LibC;
@@ -17,15 +18,18 @@ import java.util.function.Predicate;
 public final class KillTerminator implements Terminator {
   private final LibC libc;
   private final Signals signals;
+  private final GracefulSignal graceful;
   private final Predicate<ProcessRef> running;
 
   /**
    * @param signals the platform's signal numbers
+   * @param graceful the signal that asks a process to exit
    * @param running true while the exact process (pid and start time) still runs
    */
-  public KillTerminator(LibC libc, Signals signals, Predicate<ProcessRef> running) {
+  public KillTerminator(LibC libc, Signals signals, GracefulSignal graceful, Predicate<ProcessRef> running) {
     this.libc = libc;
     this.signals = signals;
+    this.graceful = graceful;
     this.running = running;
   }
 
@@ -35,7 +39,7 @@ public final class KillTerminator implements Terminator {
       return Delivery.GONE;
     }
     try {
-      libc.kill((int) p.pid(), signals.number(action));
+      libc.kill((int) p.pid(), signals.number(action, graceful));
       return Delivery.DELIVERED;
     } catch (LastErrorException e) {
       return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;

@@ -2,12 +2,16 @@ package dev.freeport.platform.windows;
 
 import dev.freeport.core.Host;
 import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
 import dev.freeport.platform.windows.jna.JnaWindowsNative;
-import dev.freeport.core.explain.Advice;
+import dev.freeport.platform.windows.jna.JnaWindowsServices;
+import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +21,17 @@ import oshi.software.os.OperatingSystem;
 public final class WindowsHost implements Host {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
+  private final WindowsAdvisor advisor;
 
-  public WindowsHost(OperatingSystem os) {
+  /** @param commands runs {@code netsh} when a case needs it */
+  public WindowsHost(OperatingSystem os, CommandRunner commands) {
+    this(os, new WindowsAdvisor(new JnaWindowsServices(), commands));
+  }
+
+  WindowsHost(OperatingSystem os, WindowsAdvisor advisor) {
     this.sockets = new OshiSocketTable(os);
     this.processes = new OshiProcessInspector(os);
+    this.advisor = advisor;
   }
 
   @Override
@@ -34,8 +45,15 @@ public final class WindowsHost implements Host {
   }
 
   @Override
-  public Terminator openTerminator() {
-    return new WindowsTerminator(new JnaWindowsNative());
+  public Terminator openTerminator(GracefulSignal graceful) {
+    return new WindowsTerminator(new JnaWindowsNative(), graceful);
+  }
+
+  /** TERM: a window close, else Ctrl+C; INT and ctrl-c: Ctrl+C only; close: windows only. */
+  @Override
+  public Set<GracefulSignal> gracefulSignals() {
+    return java.util.EnumSet.of(GracefulSignal.TERM, GracefulSignal.INT, GracefulSignal.CLOSE, GracefulSignal.CTRL_C,
+        GracefulSignal.CTRL_BREAK);
   }
 
   @Override
@@ -46,7 +64,17 @@ public final class WindowsHost implements Host {
 
   @Override
   public Optional<Advice> advice(ProcessInfo holder, int port) {
-    return WindowsAdvice.of(holder, port);
+    return advisor.advice(holder, port);
+  }
+
+  @Override
+  public Optional<String> refusal(ProcessInfo holder) {
+    return advisor.refusal(holder);
+  }
+
+  @Override
+  public Optional<Advice> whyUnbindable(Endpoint endpoint, int timeWait) {
+    return advisor.whyUnbindable(endpoint, timeWait);
   }
 
   @Override

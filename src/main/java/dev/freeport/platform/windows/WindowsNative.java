@@ -37,10 +37,10 @@ public interface WindowsNative {
   boolean postClose(long hwnd);
 
   /**
-   * Sends Ctrl+C to the console the process is attached to, from a short-lived helper process so
-   * freeport's own console is untouched; false when the process has no console.
+   * Sends Ctrl+C (or Ctrl+Break) to the console the process is attached to, from a short-lived
+   * helper process so freeport's own console is untouched; false when the process has no console.
    */
-  boolean consoleCtrlC(long pid);
+  boolean consoleCtrl(long pid, boolean ctrlBreak);
 
   /** TerminateProcess; false when not permitted. */
   boolean terminate(Handle h);

@@ -1,5 +1,6 @@
 package dev.freeport.platform.windows;
 
+import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
@@ -26,10 +27,13 @@ public final class WindowsTerminator implements Terminator {
   static final long START_TOLERANCE_MILLIS = 1000;
 
   private final WindowsNative nt;
+  private final GracefulSignal graceful;
   private final Map<ProcessRef, WindowsNative.Handle> handles = new HashMap<>();
 
-  public WindowsTerminator(WindowsNative nt) {
+  /** @param graceful TERM (a window close, else Ctrl+C), INT / CTRL_C, CLOSE or CTRL_BREAK */
+  public WindowsTerminator(WindowsNative nt, GracefulSignal graceful) {
     this.nt = nt;
+    this.graceful = graceful;
   }
 
   @Override
@@ -50,9 +54,25 @@ public final class WindowsTerminator implements Terminator {
     };
   }
 
-  /** WM_CLOSE to its windows if it has any, else Ctrl+C to its console; UNSUPPORTED if neither. */
+  /**
+   * The graceful request this terminator was opened with: WM_CLOSE to the process's windows, or
+   * a console control event, or (TERM, the default) WM_CLOSE if it has windows, else Ctrl+C.
+   * UNSUPPORTED when the process has no way to receive it, so it is forced at once.
+   */
   private Delivery graceful(long pid) {
-    List<Long> windows = nt.topLevelWindows(pid);
+    return switch (graceful) {
+      case CLOSE -> close(nt.topLevelWindows(pid));
+      case INT, CTRL_C -> nt.consoleCtrl(pid, false) ? Delivery.DELIVERED : Delivery.UNSUPPORTED;
+      case CTRL_BREAK -> nt.consoleCtrl(pid, true) ? Delivery.DELIVERED : Delivery.UNSUPPORTED;
+      default -> {
+        List<Long> windows = nt.topLevelWindows(pid);
+        yield !windows.isEmpty() ? close(windows)
+            : nt.consoleCtrl(pid, false) ? Delivery.DELIVERED : Delivery.UNSUPPORTED;
+      }
+    };
+  }
+
+  private Delivery close(List<Long> windows) {
     if (!windows.isEmpty()) {
       boolean posted = false;
       for (long hwnd : windows) {
@@ -60,7 +80,7 @@ public final class WindowsTerminator implements Terminator {
       }
       return posted ? Delivery.DELIVERED : Delivery.DENIED;
     }
-    return nt.consoleCtrlC(pid) ? Delivery.DELIVERED : Delivery.UNSUPPORTED;
+    return Delivery.UNSUPPORTED;
   }
 
   @Override

@@ -8,7 +8,9 @@ import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.model.PortOutcome;
+import dev.freeport.core.Host;
+import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
@@ -51,9 +53,37 @@ class DiscoveryRulesTest {
     }
   }
 
-  static List<PortFinding> survey(List<ListeningSocket> table, World world, Predicate<Endpoint> hidden, int... ports) {
+  /** Surveys a scripted table; {@code unbindable} says which endpoints a server could not bind. */
+  static List<PortFinding> survey(
+      List<ListeningSocket> table, World world, Predicate<Endpoint> unbindable, boolean seesAll, int... ports) {
     SocketTable sockets = (protocols, wanted) -> table.stream().filter(s -> wanted.matches(s.endpoint().port())).toList();
-    Discovery d = new Discovery(sockets, world, new Explainer(pid -> Optional.empty(), new ContainerLookup()), hidden);
+    Host host = new Host() {
+      public SocketTable sockets() {
+        return sockets;
+      }
+
+      public ProcessInspector processes() {
+        return world;
+      }
+
+      public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
+        throw new UnsupportedOperationException("discovery never signals");
+      }
+
+      public Set<String> criticalProcessNames() {
+        return Set.of();
+      }
+
+      public boolean seesAllSockets() {
+        return seesAll;
+      }
+
+      public String privilegeHint() {
+        return "re-run with sudo";
+      }
+    };
+    Discovery d = new Discovery(host, new Explainer(new ContainerLookup(CommandRunner.NONE),
+        (p, port) -> Optional.empty(), p -> Optional.empty()), unbindable.negate());
     return d.survey(TCP, PortSet.of(ports), new SafetyPolicy(1, Set.of(), Set.of()), HolderFilter.NONE, false);
   }
 
@@ -62,18 +92,26 @@ class DiscoveryRulesTest {
     // Windows lists PID 500 (exited) as the owner; 600 and 601 inherited its socket.
     World world = new World(Map.of(600L, new long[] {500, 20}, 601L, new long[] {500, 21}, 700L, new long[] {1, 5}));
     List<ListeningSocket> table = List.of(new ListeningSocket(new Endpoint(Protocol.TCP, "0.0.0.0", 3000), List.of(500L)));
-    PortFinding f = survey(table, world, e -> false, 3000).get(0);
+    PortFinding f = survey(table, world, e -> false, true, 3000).get(0);
     assertEquals(List.of(600L, 601L), f.holders().stream().map(h -> h.info().pid()).toList());
-    assertEquals(PortOutcome.HELD, f.preview());
+    assertTrue(!f.free() && !f.ownerHidden());
   }
 
   @Test
-  void anUnboundablePortWithNoVisibleSocketIsHeldByAHiddenOwner() {
+  void anUnbindablePortWithNoVisibleSocketIsHeldByAHiddenOwnerWhereTheTableHidesSockets() {
     World world = new World(Map.of());
-    PortFinding busy = survey(List.of(), world, e -> e.port() == 8080, 8080).get(0);
-    assertTrue(busy.ownerHidden());
-    assertEquals(PortOutcome.HIDDEN, busy.preview(), "not 'free': macOS hides other users' sockets");
-    PortFinding free = survey(List.of(), world, e -> e.port() == 8080, 8081).get(0);
-    assertEquals(PortOutcome.FREE, free.preview());
+    PortFinding busy = survey(List.of(), world, e -> e.port() == 8080, false, 8080).get(0);
+    assertTrue(busy.ownerHidden(), "not 'free': macOS hides other users' sockets");
+    assertTrue(!busy.free());
+    PortFinding free = survey(List.of(), world, e -> e.port() == 8080, false, 8081).get(0);
+    assertTrue(free.free());
+  }
+
+  @Test
+  void anUnbindablePortWithNoSocketIsNotFreeAndSaysWhyWhereTheTableShowsEverything() {
+    PortFinding busy = survey(List.of(), new World(Map.of()), e -> e.port() == 8080, true, 8080).get(0);
+    assertTrue(!busy.free() && !busy.ownerHidden());
+    assertTrue(busy.unbindable().orElseThrow().why().contains("[::]:8080") || busy.unbindable().get().why().contains("0.0.0.0:8080"),
+        busy.unbindable().toString());
   }
 }

@@ -1,39 +1,80 @@
 package dev.freeport.core.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.safety.Verdict;
+import dev.freeport.testing.Proc;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
   static ProcessInfo proc(String name, String command) {
-    return new ProcessInfo(new ProcessRef(7, 1), 1, name, command, Optional.empty(), Optional.empty(),
-        OptionalLong.empty(), false);
+    return Proc.of(7).name(name).command(command).build();
   }
 
-  /** A container CLI that knows one container publishing port 8080. */
-  static final ContainerLookup CONTAINERS = new ContainerLookup() {
-    @Override
-    public Optional<Container> publishing(int port) {
-      return port == 8080 ? Optional.of(new Container("web", "docker")) : Optional.empty();
-    }
+  static final String DOCKER_PS = "web\t0.0.0.0:8080->80/tcp, :::8080->80/tcp\n"
+      + "db\t127.0.0.1:5432->5432/tcp\n"
+      + "dns\t0.0.0.0:5353->53/udp, 0.0.0.0:7000-7002->7000-7002/tcp\n"
+      + "idle\t\n";
+
+  final AtomicInteger asked = new AtomicInteger();
+  final CommandRunner docker = (argv, timeout) -> {
+    asked.incrementAndGet();
+    return argv.get(0).equals("docker") ? Optional.of(DOCKER_PS) : Optional.empty();
   };
 
+  Explainer explainer(CommandRunner runner) {
+    return new Explainer(new ContainerLookup(runner), (p, port) -> Optional.empty(), p -> Optional.empty());
+  }
+
   @Test
-  void aDockerProxyIsRefusedAndTheContainerNamed() {
-    Explainer e = new Explainer(pid -> Optional.empty(), CONTAINERS);
+  void aDockerProxyIsRefusedAndTheContainerNamedAskingTheClisOnce() {
+    Explainer e = explainer(docker);
     ProcessInfo proxy = proc("docker-proxy", "/usr/bin/docker-proxy -proto tcp -host-port 8080");
-    assertTrue(e.verdict(proxy).orElseThrow() instanceof Verdict.Refused);
+    assertTrue(e.refusal(proxy).isPresent());
     Advice a = e.explain(proxy, 8080).orElseThrow();
     assertEquals("docker-proxy forwards port 8080 into a container (web)", a.why());
     assertEquals("docker stop web", a.instead());
     assertEquals("stop the container that publishes port 9090 (docker ps --filter publish=9090)",
         e.explain(proxy, 9090).orElseThrow().instead(), "no CLI knows it");
+    assertEquals("docker stop dns", e.explain(proxy, 7001).orElseThrow().instead(), "a published range");
+    assertEquals(2, asked.get(), "docker and podman, once each, for three ports");
+  }
+
+  @Test
+  void publishedPortsAreParsedFromBothClisFormats() {
+    assertEquals(Map.of(8080, "web", 5432, "db", 5353, "dns", 7000, "dns", 7001, "dns", 7002, "dns"),
+        ContainerLookup.parse(DOCKER_PS));
+    assertEquals(Map.of(), ContainerLookup.parse("garbage\nweb\t0.0.0.0:x->80/tcp\nx & calc\t0.0.0.0:81->80/tcp\n"));
+  }
+
+  @Test
+  void aHangingCliIsGivenUpOnWithinItsBound() {
+    CommandRunner hangs = (argv, timeout) -> {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Optional.empty();
+    };
+    Explainer e = explainer(hangs);
+    ProcessInfo proxy = proc("docker-proxy", "docker-proxy");
+    Advice a = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> e.explain(proxy, 8080).orElseThrow());
+    assertTrue(a.instead().startsWith("stop the container"), a.instead());
+  }
+
+  @Test
+  void dockerDesktopOnWindowsIsAForwarderWithOrWithoutExe() {
+    assertTrue(Explainer.isForwarder(proc("com.docker.backend.exe", "")));
+    assertTrue(Explainer.isForwarder(proc("x", "\"C:\\Program Files\\Docker\\vpnkit.exe\" --port 80")));
   }
 
   @Test
@@ -43,17 +84,11 @@ class ExplainerTest {
   }
 
   @Test
-  void aSystemdServiceIsExplainedButStillStoppable() {
-    Explainer e = new Explainer(pid -> Optional.of("0::/system.slice/myapp.service\n"), CONTAINERS);
-    ProcessInfo app = proc("java", "java -jar app.jar");
-    assertEquals(Optional.empty(), e.verdict(app));
-    Advice a = e.explain(app, 8080).orElseThrow();
-    assertEquals("it runs as the systemd service myapp.service, which may restart it", a.why());
-    assertEquals("systemctl stop myapp.service", a.instead());
-  }
-
-  @Test
-  void anOrdinaryProcessHasNoAdvice() {
-    assertEquals(Optional.empty(), new Explainer(pid -> Optional.of("0::/\n"), CONTAINERS).explain(proc("node", "node s.js"), 8080));
+  void theHostsOwnAdviceAndRefusalsAreUsedForOtherHolders() {
+    Explainer e = new Explainer(new ContainerLookup(CommandRunner.NONE),
+        (p, port) -> Optional.of(new Advice("launchd job", "launchctl bootout")), p -> Optional.of("AirPlay"));
+    ProcessInfo cc = proc("ControlCenter", "");
+    assertEquals(Optional.of("AirPlay"), e.refusal(cc));
+    assertEquals("launchd job", e.explain(cc, 5000).orElseThrow().why());
   }
 }

@@ -53,7 +53,7 @@ class KillTerminatorTest {
 
   final ScriptedLibC libc = new ScriptedLibC();
   final Set<ProcessRef> running = new HashSet<>();
-  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, running::contains);
+  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.kill.GracefulSignal.TERM, running::contains);
 
   @Test
   void macSignalNumbers() {
@@ -93,5 +93,15 @@ class KillTerminatorTest {
     assertEquals(Set.of(stays), mac.awaitExit(List.of(stays, gone), Duration.ofMillis(50)));
     assertTrue(System.nanoTime() - t0 >= 50_000_000L);
     assertEquals(Set.of(), mac.awaitExit(List.of(gone), Duration.ofSeconds(10)), "returns at once when all are gone");
+  }
+
+  @Test
+  void gracefulSignalsHaveEachPlatformsNumbers() {
+    assertEquals(2, Signals.LINUX.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.INT));
+    assertEquals(10, Signals.LINUX.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR1));
+    assertEquals(30, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR1));
+    assertEquals(31, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR2));
+    assertEquals(15, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.TERM));
+    assertEquals(9, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.FORCE, dev.freeport.core.kill.GracefulSignal.INT));
   }
 }

@@ -66,8 +66,8 @@ class WindowsTerminatorTest {
     }
 
     @Override
-    public boolean consoleCtrlC(long pid) {
-      calls.add("CTRL_C " + pid);
+    public boolean consoleCtrl(long pid, boolean ctrlBreak) {
+      calls.add((ctrlBreak ? "CTRL_BREAK " : "CTRL_C ") + pid);
       if (consoles.contains(pid) && exitOnClose.contains(pid)) {
         exited.add(pid);
       }
@@ -95,7 +95,7 @@ class WindowsTerminatorTest {
   }
 
   final Script nt = new Script();
-  final WindowsTerminator t = new WindowsTerminator(nt);
+  final WindowsTerminator t = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.TERM);
 
   @Test
   void aWindowedProcessGetsWmCloseOnEveryTopLevelWindow() {
@@ -114,6 +114,17 @@ class WindowsTerminatorTest {
     nt.consoles.add(20L);
     assertEquals(Delivery.DELIVERED, t.send(new ProcessRef(20, 7000), Action.GRACEFUL));
     assertEquals(List.of("open 20", "CTRL_C 20"), nt.calls);
+  }
+
+  @Test
+  void signalCloseOnlyClosesWindowsAndCtrlBreakGoesToTheConsole() {
+    nt.startTimes.put(20L, 7000L);
+    nt.consoles.add(20L);
+    WindowsTerminator close = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.CLOSE);
+    assertEquals(Delivery.UNSUPPORTED, close.send(new ProcessRef(20, 7000), Action.GRACEFUL), "no window: forced at once");
+    WindowsTerminator brk = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.CTRL_BREAK);
+    assertEquals(Delivery.DELIVERED, brk.send(new ProcessRef(20, 7000), Action.GRACEFUL));
+    assertEquals(List.of("open 20", "open 20", "CTRL_BREAK 20"), nt.calls);
   }
 
   @Test
@@ -154,6 +165,19 @@ class WindowsTerminatorTest {
     nt.windows.put(61L, List.of(611L));
     nt.uipiBlocked.add(61L);
     assertEquals(Delivery.DENIED, t.send(new ProcessRef(61, 1), Action.GRACEFUL), "an elevated window refuses WM_CLOSE");
+  }
+
+  /** A holder in an elevated session, seen from a normal prompt: OpenProcess(PROCESS_TERMINATE) is refused. */
+  @Test
+  void anElevatedHolderIsDeniedAtEveryStepAndNeverTouched() {
+    nt.startTimes.put(62L, 1L);
+    nt.windows.put(62L, List.of(621L));
+    nt.consoles.add(62L);
+    nt.denied.add(62L);
+    ProcessRef elevated = new ProcessRef(62, 1);
+    assertEquals(Delivery.DENIED, t.send(elevated, Action.GRACEFUL));
+    assertEquals(Delivery.DENIED, t.send(elevated, Action.FORCE));
+    assertEquals(List.of("open 62", "open 62"), nt.calls, "no WM_CLOSE, Ctrl+C or TerminateProcess");
   }
 
   @Test

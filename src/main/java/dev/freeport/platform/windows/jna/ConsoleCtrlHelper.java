@@ -19,6 +19,7 @@ public final class ConsoleCtrlHelper {
       System.exit(2);
     }
     c.SetConsoleCtrlHandler(null, true);
-    System.exit(c.GenerateConsoleCtrlEvent(Win32.CTRL_C_EVENT, 0) ? 0 : 1);
+    int event = args.length > 1 && args[1].equals("break") ? Win32.CTRL_BREAK_EVENT : Win32.CTRL_C_EVENT;
+    System.exit(c.GenerateConsoleCtrlEvent(event, 0) ? 0 : 1);
   }
 }

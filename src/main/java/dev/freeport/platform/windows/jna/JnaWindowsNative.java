@@ -69,12 +69,12 @@ public final class JnaWindowsNative implements WindowsNative {
   }
 
   @Override
-  public boolean consoleCtrlC(long pid) {
+  public boolean consoleCtrl(long pid, boolean ctrlBreak) {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     try {
       Process helper = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          ConsoleCtrlHelper.class.getName(), Long.toString(pid))
+          ConsoleCtrlHelper.class.getName(), Long.toString(pid), ctrlBreak ? "break" : "c")
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();

@@ -9,7 +9,7 @@ import com.sun.jna.win32.W32APIOptions;
 interface Win32 {
   int WM_CLOSE = 0x0010;
   int CTRL_C_EVENT = 0;
-  int ATTACH_PARENT_PROCESS = -1;
+  int CTRL_BREAK_EVENT = 1;
 
   interface User32W extends StdCallLibrary {
     User32W INSTANCE = Native.load("user32", User32W.class, W32APIOptions.DEFAULT_OPTIONS);

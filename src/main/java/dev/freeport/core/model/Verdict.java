@@ -1,4 +1,4 @@
-package dev.freeport.core.safety;
+package dev.freeport.core.model;
 
 /** Whether freeport may stop a process, and if not, why. */
 public sealed interface Verdict {

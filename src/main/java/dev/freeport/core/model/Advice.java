@@ -1,4 +1,4 @@
-package dev.freeport.core.explain;
+package dev.freeport.core.model;
 
 /**
  * Why stopping a holder may not free its port, and what will.

@@ -1,4 +1,4 @@
-package dev.freeport.core.explain;
+package dev.freeport.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

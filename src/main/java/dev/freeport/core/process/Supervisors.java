@@ -1,0 +1,135 @@
+package dev.freeport.core.process;
+
+import dev.freeport.core.model.ProcessInfo;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides from what a holder's parent is whether the parent may start the holder again once it
+ * is stopped (so freeport should watch it, and {@code --parent} may stop it), or cannot (init, a
+ * plain subreaper, an interactive shell whose job the holder was, freeport's own chain).
+ */
+public final class Supervisors {
+  /** Shells: a loop in one restarts its command; an interactive one only runs jobs. */
+  static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "fish", "ksh", "mksh", "ash", "tcsh",
+      "csh", "busybox");
+  /** Minimal inits of containers: they reap, they never restart anything. */
+  static final Set<String> PLAIN_REAPERS = Set.of("tini", "dumb-init", "catatonit", "docker-init", "init");
+
+  private Supervisors() {}
+
+  /**
+   * A parent that may restart a holder.
+   *
+   * @param parent the process to watch (and to stop with {@code --parent})
+   * @param what what it is, for messages: "supervisord", "pm2", "a shell loop", "node"...
+   * @param known true for a known supervisor (supervisord, pm2, nodemon, systemd...), false for a
+   *     shell loop or another launcher that may or may not restart it
+   */
+  public record Parent(ProcessInfo parent, String what, boolean known) {}
+
+  /**
+   * Why {@code --parent} finds nothing to stop above a holder, or the parent that may restart it.
+   *
+   * @param holderJob the holder's job-control facts, when known
+   * @param ownChain true when the parent is freeport itself or one of its ancestors
+   * @param osSupervisor what the OS says supervises the holder (a systemd unit), if anything
+   */
+  public static Decision judge(ProcessInfo holder, Optional<ProcessInspector.Job> holderJob, Optional<ProcessInfo> parent,
+      boolean ownChain, Optional<String> osSupervisor) {
+    if (parent.isEmpty()) {
+      return new Decision.None("its parent is gone");
+    }
+    ProcessInfo p = parent.get();
+    if (osSupervisor.isPresent()) {
+      return new Decision.Restarter(new Parent(p, osSupervisor.get(), true));
+    }
+    if (p.pid() <= 1) {
+      return new Decision.None("PID " + holder.pid() + " is a daemon whose parent is init: nothing above it to stop");
+    }
+    if (ownChain) {
+      return new Decision.None("its parent, PID " + p.pid() + ", started freeport");
+    }
+    String name = plain(p.name());
+    if (PLAIN_REAPERS.contains(name)) {
+      return new Decision.None("its parent, PID " + p.pid() + " (" + p.name() + "), only reaps processes");
+    }
+    Optional<String> known = known(p);
+    if (known.isPresent()) {
+      return new Decision.Restarter(new Parent(p, known.get(), true));
+    }
+    if (SHELLS.contains(name)) {
+      boolean job = holderJob.map(j -> j.group() == holder.pid() && j.tty() != 0).orElse(false);
+      return job
+          ? new Decision.None("its parent is the interactive shell it was started from (PID " + p.pid() + ")")
+          : new Decision.Restarter(new Parent(p, "a shell loop (" + p.name() + ")", false));
+    }
+    return new Decision.Restarter(new Parent(p, p.name(), false));
+  }
+
+  /** The outcome of {@link #judge}. */
+  public sealed interface Decision {
+    /** Nothing above the holder restarts it; {@code why} says what the parent is. */
+    record None(String why) implements Decision {}
+
+    /** This parent may restart the holder. */
+    record Restarter(Parent parent) implements Decision {}
+  }
+
+  /** A known supervisor, by its name or command line. */
+  static Optional<String> known(ProcessInfo p) {
+    String name = plain(p.name());
+    String command = p.command();
+    if (name.equals("supervisord") || command.matches("(?s).*\\bsupervisord\\b.*")) {
+      return Optional.of("supervisord");
+    }
+    if (command.startsWith("PM2 v") || name.equals("pm2")) {
+      return Optional.of("pm2");
+    }
+    if (command.matches("(?s).*\\bnodemon\\b.*")) {
+      return Optional.of("nodemon");
+    }
+    if (command.matches("(?s).*\\bforever\\b.*")) {
+      return Optional.of("forever");
+    }
+    if (name.equals("s6-supervise") || name.equals("runsv") || name.equals("supervise")) {
+      return Optional.of(name);
+    }
+    if (name.startsWith("containerd-shim") || name.equals("conmon")) {
+      return Optional.of("a container runtime (" + name + ")");
+    }
+    if (name.equals("systemd")) {
+      return Optional.of("systemd");
+    }
+    return Optional.empty();
+  }
+
+  /** Lower case, without a Windows {@code .exe}. */
+  static String plain(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
+  }
+
+  /**
+   * The command that stops the program for good under this supervisor, from what it told the
+   * holder through its environment; empty when it is not known.
+   */
+  public static Optional<String> stopCommand(String what, ProcessInspector processes, long holderPid) {
+    if (what.equals("supervisord")) {
+      Optional<String> program = processes.environment(holderPid, "SUPERVISOR_PROCESS_NAME").filter(Supervisors::word);
+      Optional<String> group = processes.environment(holderPid, "SUPERVISOR_GROUP_NAME").filter(Supervisors::word);
+      return program.map(n -> "supervisorctl stop " + group.filter(g -> !g.equals(n)).map(g -> g + ":").orElse("") + n);
+    }
+    if (what.equals("pm2")) {
+      return processes.environment(holderPid, "name").filter(Supervisors::word)
+          .map(n -> "pm2 stop " + n + " (or pm2 delete " + n + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** Only plain names go into a suggested command. */
+  private static boolean word(String s) {
+    return s.matches("[A-Za-z0-9_.@-]{1,128}");
+  }
+}

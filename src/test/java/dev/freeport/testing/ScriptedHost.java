@@ -1,0 +1,278 @@
+package dev.freeport.testing;
+
+import dev.freeport.core.Host;
+import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.ListeningSocket;
+import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.model.Protocol;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.ProcessTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A small scripted operating system for the engine's rules: processes with parents and scripted
+ * reactions to signals, the sockets they hold, and a bind check. Signals are logged and change
+ * the world at once; waiting takes no time. Nothing real is touched.
+ */
+public final class ScriptedHost implements Host, SocketTable, ProcessInspector, Terminator {
+
+  /** How a scripted process reacts to a graceful request. */
+  public enum Behaviour { EXITS_ON_TERM, IGNORES_TERM, NOT_PERMITTED, NO_GRACEFUL_WAY }
+
+  /** One scripted process. */
+  public final class Fake {
+    final ProcessInfo info;
+    final Behaviour behaviour;
+    final Set<Endpoint> holds = new LinkedHashSet<>();
+    boolean alive = true;
+    boolean frozen;
+    boolean termed;
+    Consumer<Fake> onFreeze = p -> { };
+    Consumer<Fake> onDeath = p -> { };
+
+    Fake(ProcessInfo info, Behaviour behaviour) {
+      this.info = info;
+      this.behaviour = behaviour;
+    }
+
+    public ProcessRef ref() {
+      return info.ref();
+    }
+
+    public long pid() {
+      return info.pid();
+    }
+
+    public boolean alive() {
+      return alive;
+    }
+
+    public boolean frozen() {
+      return frozen;
+    }
+
+    /** It holds a listening socket on this endpoint (shared when several processes hold it). */
+    public Fake holds(Endpoint e) {
+      holds.add(e);
+      return this;
+    }
+
+    /** What happens when it is frozen, e.g. it had just forked a child. */
+    public Fake onFreeze(Consumer<Fake> action) {
+      onFreeze = action;
+      return this;
+    }
+
+    /** What happens when it dies, e.g. its supervisor starts a new one. */
+    public Fake onDeath(Consumer<Fake> action) {
+      onDeath = action;
+      return this;
+    }
+  }
+
+  private final Map<Long, Fake> procs = new LinkedHashMap<>();
+  private final Set<Endpoint> blockedWithoutHolder = new HashSet<>();
+  private final Map<Endpoint, List<Long>> connections = new LinkedHashMap<>();
+  /** Every signal sent, as "ACTION pid", in order. */
+  public final List<String> log = new ArrayList<>();
+  /** How often each table was read. */
+  public int listeningReads;
+  public int timeWaitReads;
+  private Consumer<String> onSignal = s -> { };
+
+  public static Endpoint tcp(int port) {
+    return new Endpoint(Protocol.TCP, "0.0.0.0", port);
+  }
+
+  public Fake process(long pid, long parent, String name, Behaviour behaviour) {
+    Fake p = new Fake(dev.freeport.testing.Proc.of(pid).parent(parent).name(name).build(), behaviour);
+    procs.put(pid, p);
+    return p;
+  }
+
+  public Fake get(long pid) {
+    return procs.get(pid);
+  }
+
+  /** Binding this endpoint fails although no socket is listed (a reserved range, another namespace). */
+  public void blockWithoutHolder(Endpoint e) {
+    blockedWithoutHolder.add(e);
+  }
+
+  /** An accepted connection on this local endpoint, held by these processes. */
+  public void connection(Endpoint e, long... pids) {
+    List<Long> l = new ArrayList<>();
+    for (long pid : pids) {
+      l.add(pid);
+    }
+    connections.put(e, l);
+  }
+
+  /** Called with "ACTION pid" after each signal is applied. */
+  public void onSignal(Consumer<String> action) {
+    onSignal = action;
+  }
+
+  public boolean canBind(Endpoint e) {
+    if (blockedWithoutHolder.stream().anyMatch(b -> b.port() == e.port() && b.protocol() == e.protocol())) {
+      return false;
+    }
+    for (Fake p : procs.values()) {
+      if (p.alive && p.holds.stream().anyMatch(h -> h.port() == e.port() && h.protocol() == e.protocol())) {
+        return false;
+      }
+    }
+    return connections.entrySet().stream().noneMatch(c -> c.getKey().port() == e.port()
+        && c.getValue().stream().anyMatch(pid -> procs.get(pid).alive));
+  }
+
+  private void kill(Fake p) {
+    if (p.alive) {
+      p.alive = false;
+      p.onDeath.accept(p);
+    }
+  }
+
+  // --- Host
+
+  @Override
+  public SocketTable sockets() {
+    return this;
+  }
+
+  @Override
+  public ProcessInspector processes() {
+    return this;
+  }
+
+  @Override
+  public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
+    return this;
+  }
+
+  @Override
+  public Set<String> criticalProcessNames() {
+    return Set.of("init", "systemd");
+  }
+
+  @Override
+  public String privilegeHint() {
+    return "re-run with sudo";
+  }
+
+  // --- SocketTable
+
+  @Override
+  public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
+    listeningReads++;
+    Map<Endpoint, List<Long>> holders = new LinkedHashMap<>();
+    for (Fake p : procs.values()) {
+      if (p.alive) {
+        for (Endpoint e : p.holds) {
+          if (protocols.contains(e.protocol()) && ports.matches(e.port())) {
+            holders.computeIfAbsent(e, k -> new ArrayList<>()).add(p.pid());
+          }
+        }
+      }
+    }
+    List<ListeningSocket> out = new ArrayList<>();
+    holders.forEach((e, pids) -> out.add(new ListeningSocket(e, pids)));
+    return out;
+  }
+
+  @Override
+  public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
+    List<ListeningSocket> out = new ArrayList<>();
+    connections.forEach((e, pids) -> {
+      List<Long> alive = pids.stream().filter(pid -> procs.get(pid).alive).toList();
+      if (!alive.isEmpty() && ports.matches(e.port()) && protocols.contains(e.protocol())) {
+        out.add(new ListeningSocket(e, alive, true, true));
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public Map<Integer, Integer> timeWait(PortSet ports) {
+    timeWaitReads++;
+    return Map.of();
+  }
+
+  // --- ProcessInspector
+
+  @Override
+  public ProcessTable snapshot() {
+    List<ProcessTable.Row> rows = new ArrayList<>();
+    procs.values().stream().filter(p -> p.alive)
+        .forEach(p -> rows.add(new ProcessTable.Row(p.ref(), p.info.parentPid())));
+    return new ProcessTable(rows);
+  }
+
+  @Override
+  public Optional<ProcessInfo> describe(long pid) {
+    Fake p = procs.get(pid);
+    return p != null && p.alive ? Optional.of(p.info) : Optional.empty();
+  }
+
+  @Override
+  public Optional<ProcessRef> identify(long pid) {
+    return describe(pid).map(ProcessInfo::ref);
+  }
+
+  // --- Terminator
+
+  @Override
+  public Delivery send(ProcessRef r, Action action) {
+    Fake p = procs.get(r.pid());
+    if (p == null || !p.alive || !p.ref().equals(r)) {
+      return Delivery.GONE;
+    }
+    if (p.behaviour == Behaviour.NOT_PERMITTED) {
+      return Delivery.DENIED;
+    }
+    if (action == Action.GRACEFUL && p.behaviour == Behaviour.NO_GRACEFUL_WAY) {
+      return Delivery.UNSUPPORTED;
+    }
+    log.add(action + " " + r.pid());
+    switch (action) {
+      case GRACEFUL -> p.termed = true;
+      case FORCE -> kill(p);
+      case FREEZE -> {
+        p.frozen = true;
+        p.onFreeze.accept(p);
+      }
+      case RESUME -> p.frozen = false;
+    }
+    onSignal.accept(action + " " + r.pid());
+    return Delivery.DELIVERED;
+  }
+
+  @Override
+  public Set<ProcessRef> awaitExit(Collection<ProcessRef> ps, Duration timeout) {
+    Set<ProcessRef> left = new LinkedHashSet<>();
+    for (ProcessRef r : ps) {
+      Fake p = procs.get(r.pid());
+      if (p != null && p.alive && p.termed && !p.frozen && p.behaviour == Behaviour.EXITS_ON_TERM) {
+        kill(p);
+      }
+      if (p != null && p.alive) {
+        left.add(r);
+      }
+    }
+    return left;
+  }
+}
