@@ -42,9 +42,9 @@ public final class CompletionCommand {
 
   private static CommandLine model() {
     CommandLine cl = new CommandLine(CommandModel.root());
-    cl.addSubcommand("list", new CommandLine(CommandModel.list()));
-    cl.addSubcommand("find", new CommandLine(CommandModel.find()));
-    cl.addSubcommand("completion", new CommandLine(CommandModel.completion()));
+    for (Command c : Command.ALL) {
+      cl.addSubcommand(c.name(), new CommandLine(c.spec().get()));
+    }
     return cl;
   }
 

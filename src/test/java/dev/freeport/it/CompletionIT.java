@@ -2,7 +2,7 @@ package dev.freeport.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ class CompletionIT {
         + " for line in 'freeport --ti' 'freeport li' 'freeport 8080 --y' 'freeport list --j' 'freeport completion '\n"
         + "   complete -C $line | string split -f1 \\t | string join ' '\n"
         + " end";
-    Run r = Shell.run(DIR, Map.of(), false, 60, List.of("fish", "--no-config", "-c", script));
+    Result r = Shell.run(DIR, Map.of(), false, 60, List.of("fish", "--no-config", "-c", script));
     assertEquals(0, r.code(), r::toString);
     assertEquals(List.of("--timeout", "list", "--yes", "--json", "bash zsh"), r.out().lines().toList(), r::toString);
   }
@@ -48,7 +48,7 @@ class CompletionIT {
           zpty -d z
           """.formatted(DIR.resolve("_freeport")));
       // zpty -r waits for its pattern; the run's time limit ends a completion that never comes.
-      Run r = Shell.run(DIR, Map.of(), false, 30, List.of("zsh", "-f", test.toString()));
+      Result r = Shell.run(DIR, Map.of(), false, 30, List.of("zsh", "-f", test.toString()));
       assertEquals(0, r.code(), r::toString);
       assertEquals(List.of("timeout", "shells"), r.out().lines().toList(), r::toString);
     } finally {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,12 +100,12 @@ class InstallIT {
     Path cds = prefix.resolve("share/freeport/cds");
     try {
       run(cwd, install, "--prefix", prefix.toString());
-      Run quiet = Shell.run(cwd, java.util.Map.of(), bin, "--version");
+      Result quiet = Shell.run(cwd, java.util.Map.of(), bin, "--version");
       assertEquals(0, quiet.code(), quiet::toString);
       assertEquals("", quiet.err(), "the installed archive is used quietly: " + quiet);
 
       Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
-      Run open = Shell.run(cwd, java.util.Map.of(), bin, "--version");
+      Result open = Shell.run(cwd, java.util.Map.of(), bin, "--version");
       assertEquals(0, open.code(), open::toString);
       assertTrue(open.err().startsWith("freeport: not using ") && open.err().contains("another user can write"), open::toString);
       assertEquals(1, open.err().lines().count(), open::toString);
@@ -117,7 +117,7 @@ class InstallIT {
             assertEquals(0, Shell.run(cwd, java.util.Map.of(), "chown", "65534", a.toString()).code());
           }
         }
-        Run theirs = Shell.run(cwd, java.util.Map.of(), bin, "--version");
+        Result theirs = Shell.run(cwd, java.util.Map.of(), bin, "--version");
         assertEquals(0, theirs.code(), theirs::toString);
         assertTrue(theirs.err().startsWith("freeport: not using "), theirs::toString);
       }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.fixtures.Java;
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,7 @@ class NpmIT {
     return dir;
   }
 
-  private static Run npm(Path dir, Map<String, String> env, String... args) {
+  private static Result npm(Path dir, Map<String, String> env, String... args) {
     List<String> cmd = new java.util.ArrayList<>(List.of("npm", "--offline", "--no-audit", "--no-fund",
         "--no-update-notifier", "--cache", dir.resolve(".npm-cache").toString()));
     cmd.addAll(List.of(args));
@@ -56,23 +56,23 @@ class NpmIT {
     // On linux-x64 the optional runtime package needs no Java: a Java found would fail here.
     Map<String, String> noJava = Map.of("JAVA_HOME", "/nonexistent", "FREEPORT_JAVA", "/bin/false");
     try {
-      Run install = npm(dir, Map.of(), "install", Shell.artifact("freeport-cli-" + VERSION + ".tgz").toString(),
+      Result install = npm(dir, Map.of(), "install", Shell.artifact("freeport-cli-" + VERSION + ".tgz").toString(),
           Shell.artifact("freeport-cli-linux-x64-" + VERSION + ".tgz").toString());
       assertEquals(0, install.code(), install::toString);
       assertTrue(Files.isDirectory(dir.resolve("node_modules/freeport-cli-linux-x64/lib/runtime")));
 
-      Run start = npm(dir, noJava, "start");
+      Result start = npm(dir, noJava, "start");
       assertEquals(0, start.code(), start::toString);
       assertTrue(start.out().contains("started"), start::toString);
       assertFalse(l.alive(), "prestart stopped the holder");
 
       Started again = fixtures.listener();
-      Run held = npm(dir, noJava, "exec", "--", "freeport-cli", Integer.toString(again.port()), "--dry-run");
+      Result held = npm(dir, noJava, "exec", "--", "freeport-cli", Integer.toString(again.port()), "--dry-run");
       assertEquals(1, held.code(), "a dry run on a held port exits 1: " + held);
-      Run bad = Shell.run(dir, noJava, "npx", "--offline", "freeport-cli", "0");
+      Result bad = Shell.run(dir, noJava, "npx", "--offline", "freeport-cli", "0");
       assertEquals(2, bad.code(), "usage error passes through: " + bad);
       assertEquals(1, bad.err().strip().lines().filter(s -> s.startsWith("freeport:")).count(), bad::toString);
-      Run freed = Shell.run(dir, noJava, "npx", "--offline", "freeport-cli", Integer.toString(again.port()), "--yes");
+      Result freed = Shell.run(dir, noJava, "npx", "--offline", "freeport-cli", Integer.toString(again.port()), "--yes");
       assertEquals(0, freed.code(), freed::toString);
       assertFalse(again.alive());
     } finally {
@@ -86,17 +86,17 @@ class NpmIT {
     Path dir = project(l.port());
     Path javaBin = Path.of(Java.executable()).getParent();
     try {
-      Run install = npm(dir, Map.of(), "install", "--omit=optional",
+      Result install = npm(dir, Map.of(), "install", "--omit=optional",
           Shell.artifact("freeport-cli-" + VERSION + ".tgz").toString());
       assertEquals(0, install.code(), install::toString);
       assertFalse(Files.exists(dir.resolve("node_modules/freeport-cli-linux-x64")));
 
-      Run noJava = npm(dir, Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "", "FREEPORT_JAVA", "/nonexistent/java"),
+      Result noJava = npm(dir, Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "", "FREEPORT_JAVA", "/nonexistent/java"),
           "exec", "--", "freeport-cli", "list");
       assertEquals(1, noJava.code(), noJava::toString);
       assertTrue(noJava.err().contains("freeport: no java found: install Java 17 or newer"), noJava::toString);
 
-      Run start = npm(dir, Map.of("PATH", javaBin + ":/usr/bin:/bin"), "start");
+      Result start = npm(dir, Map.of("PATH", javaBin + ":/usr/bin:/bin"), "start");
       assertEquals(0, start.code(), start::toString);
       assertTrue(start.out().contains("started"), start::toString);
       assertFalse(l.alive());

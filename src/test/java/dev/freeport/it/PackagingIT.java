@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.fixtures.Java;
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class PackagingIT {
   /** Unpacks a .tar.gz into a new open folder; returns the folder the archive holds. */
   private static Path untar(Path archive, String top) throws Exception {
     Path dir = Shell.openFolder("freeport-unpacked");
-    Run r = Shell.run(dir, Map.of(), "tar", "-xzf", archive.toString());
+    Result r = Shell.run(dir, Map.of(), "tar", "-xzf", archive.toString());
     assertEquals(0, r.code(), r::toString);
     return dir.resolve(top);
   }
@@ -79,7 +79,7 @@ class PackagingIT {
       }
       Started l = fixtures.listener();
       Map<String, String> env = env("PATH", path.toString(), "XDG_CACHE_HOME", cache.toString());
-      Run r = Shell.run(cache, env, true, 120, List.of(home.resolve("bin/freeport").toString(),
+      Result r = Shell.run(cache, env, true, 120, List.of(home.resolve("bin/freeport").toString(),
           Integer.toString(l.port()), "--yes"));
       assertEquals(0, r.code(), r::toString);
       assertFalse(l.alive());
@@ -89,7 +89,7 @@ class PackagingIT {
       try (var archives = Files.list(cds)) {
         assertEquals(1, archives.filter(a -> a.toString().endsWith(".jsa") || a.toString().endsWith(".aot")).count());
       }
-      Run v = Shell.run(cache, env, true, 60, List.of(home.resolve("bin/freeport").toString(), "--version"));
+      Result v = Shell.run(cache, env, true, 60, List.of(home.resolve("bin/freeport").toString(), "--version"));
       assertEquals(0, v.code(), v::toString);
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
       assertEquals("", v.err(), "the archive is used quietly: " + v);
@@ -128,7 +128,7 @@ class PackagingIT {
       Files.writeString(old, "#!/bin/sh\necho 'java version \"11.0.2\"' >&2\n"
           + "echo '    java.specification.version = 11' >&2\n");
       old.toFile().setExecutable(true);
-      Map<String, Run> runs = new java.util.LinkedHashMap<>();
+      Map<String, Result> runs = new java.util.LinkedHashMap<>();
       runs.put("no java", Shell.run(empty, env("PATH", "/nonexistent"), true, 60, List.of(launcher, "list")));
       runs.put("/bin/false", Shell.run(empty, env("PATH", "/usr/bin:/bin", "FREEPORT_JAVA", "/bin/false"), true, 60,
           List.of(launcher, "list")));
@@ -155,25 +155,25 @@ class PackagingIT {
     String name = "freeport-" + VERSION + "-linux-x64";
     Path home = untar(Shell.artifact(name + ".tar.gz"), name);
     try {
-      Run chmod = Shell.run(home, Map.of(), "chmod", "-R", "a-w", home.toString());
+      Result chmod = Shell.run(home, Map.of(), "chmod", "-R", "a-w", home.toString());
       assertEquals(0, chmod.code(), chmod::toString);
       String launcher = home.resolve("bin/freeport").toString();
       // -Xshare:on makes the JVM fail rather than run without the class archive.
       Map<String, String> noJava = env("PATH", "/nonexistent", "JAVA_TOOL_OPTIONS", "-Xshare:on");
-      Run v = Shell.run(Path.of("/"), noJava, true, 60, List.of(launcher, "--version"));
+      Result v = Shell.run(Path.of("/"), noJava, true, 60, List.of(launcher, "--version"));
       assertEquals(0, v.code(), v::toString);
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
       assertTrue(v.out().contains("\nJava ") && v.out().contains(" on Linux "), "runtime and OS: " + v);
 
       Started l = fixtures.listener();
-      Run free = Shell.run(Path.of("/tmp"), noJava, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
+      Result free = Shell.run(Path.of("/tmp"), noJava, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
       assertEquals(0, free.code(), free::toString);
       assertFalse(l.alive());
 
       if ("root".equals(System.getProperty("user.name"))) {
         List<String> asNobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
             "env", "-i", "PATH=/nonexistent", "JAVA_TOOL_OPTIONS=-Xshare:on", launcher, "list", "--json"));
-        Run r = Shell.run(Path.of("/"), Map.of(), false, 60, asNobody);
+        Result r = Shell.run(Path.of("/"), Map.of(), false, 60, asNobody);
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"listeners\""), r::toString);
       }
@@ -190,19 +190,19 @@ class PackagingIT {
         "/usr/share/bash-completion/completions/freeport", "/usr/share/zsh/vendor-completions/_freeport",
         "/usr/share/fish/vendor_completions.d/freeport.fish", "/usr/share/doc/freeport/copyright");
     Map<String, String> env = env("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-    Run install = Shell.run(Path.of("/"), env, true, 120, List.of("dpkg", "-i", deb.toString()));
+    Result install = Shell.run(Path.of("/"), env, true, 120, List.of("dpkg", "-i", deb.toString()));
     try {
       assertEquals(0, install.code(), install::toString);
       for (String f : files) {
         assertTrue(Files.exists(Path.of(f)), f);
       }
       Started l = fixtures.listener();
-      Run r = Shell.run(Path.of("/"), env, true, 60, List.of("freeport", Integer.toString(l.port()), "--yes", "--json"));
+      Result r = Shell.run(Path.of("/"), env, true, 60, List.of("freeport", Integer.toString(l.port()), "--yes", "--json"));
       assertEquals(0, r.code(), r::toString);
       assertEquals(List.of("freed"), CliRun.strings(r.out(), "outcome"));
       assertFalse(l.alive());
     } finally {
-      Run remove = Shell.run(Path.of("/"), env, true, 120, List.of("dpkg", "--purge", "freeport"));
+      Result remove = Shell.run(Path.of("/"), env, true, 120, List.of("dpkg", "--purge", "freeport"));
       assertEquals(0, remove.code(), remove::toString);
     }
     for (String f : files) {

@@ -2,7 +2,7 @@ package dev.freeport.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ final class Shell {
    * environment when {@code clean}, else is added to this one. Fails the test if it runs for
    * more than {@code seconds}.
    */
-  static Run run(Path cwd, Map<String, String> env, boolean clean, long seconds, List<String> command) {
+  static Result run(Path cwd, Map<String, String> env, boolean clean, long seconds, List<String> command) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -34,6 +34,7 @@ final class Shell {
         pb.environment().clear();
       }
       pb.environment().putAll(env);
+      long start = System.nanoTime();
       Process p = pb.start();
       CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       byte[] out = p.getInputStream().readAllBytes();
@@ -43,8 +44,8 @@ final class Shell {
         p.destroyForcibly();
       }
       assertTrue(ended, "still running after " + seconds + " s: " + command);
-      return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-          new String(err.get(), StandardCharsets.UTF_8));
+      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+          new String(err.get(), StandardCharsets.UTF_8), (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -52,7 +53,7 @@ final class Shell {
     }
   }
 
-  static Run run(Path cwd, Map<String, String> env, String... command) {
+  static Result run(Path cwd, Map<String, String> env, String... command) {
     return run(cwd, env, false, 300, List.of(command));
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.freeport.it.JarIT.Run;
+import dev.freeport.it.CliRun.Result;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,23 +49,26 @@ class WindowsLauncherIT {
       Files.write(dir.resolve("freeport/bin/freeport.cmd"), cmd.readAllBytes());
     }
     Path stub = dir.resolve("jdk/bin/java.exe");
-    Run cc = Shell.run(dir, Map.of(), "x86_64-w64-mingw32-gcc", "-municode", "-O1", "-o", stub.toString(),
+    Result cc = Shell.run(dir, Map.of(), "x86_64-w64-mingw32-gcc", "-municode", "-O1", "-o", stub.toString(),
         Path.of("src/test/c/stub-java.c").toAbsolutePath().toString());
     assertEquals(0, cc.code(), cc::toString);
     Files.copy(stub, dir.resolve("other/java.exe"));
-    // The first run creates the Wine prefix, and says so on stderr: do it here, not in a test.
-    // One Wine server for all the runs (0.15 s a run instead of 0.6 s), ended in tearDown.
-    Run server = wine("wineserver", "-p");
-    assertEquals(0, server.code(), server::toString);
-    Run boot = wine("wine", "cmd.exe", "/c", "exit 0");
+    // The first run creates the Wine prefix (it says so on stderr: here, not in a test); then one
+    // Wine server for all the runs (0.15 s a run instead of 0.6 s), ended in tearDown.
+    Result boot = wine("wine", "cmd.exe", "/c", "exit 0");
     assertEquals(0, boot.code(), boot::toString);
+    // A server left by that run would refuse -p: wait for it to end (it lingers 3 s) first.
+    Result ended = wine("wineserver", "-w");
+    assertEquals(0, ended.code(), ended::toString);
+    Result server = wine("wineserver", "-p");
+    assertEquals(0, server.code(), server::toString);
   }
 
   /**
    * Runs a Wine command with output to files, not pipes: Wine's helper processes (services.exe
    * and the like) inherit its output and outlive it, so a pipe would not end with the run.
    */
-  private static Run wine(Map<String, String> env, String... command) throws Exception {
+  private static Result wine(Map<String, String> env, String... command) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -73,17 +76,18 @@ class WindowsLauncherIT {
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().clear();
     pb.environment().putAll(env);
+    long start = System.nanoTime();
     Process p = pb.start();
     boolean ended = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
     if (!ended) {
       p.destroyForcibly();
     }
     assertTrue(ended, "wine did not end: " + List.of(command));
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
-        Files.readString(err, StandardCharsets.ISO_8859_1));
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+        Files.readString(err, StandardCharsets.ISO_8859_1), (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static Run wine(String... command) throws Exception {
+  private static Result wine(String... command) throws Exception {
     return wine(wineEnv(), command);
   }
 
@@ -136,10 +140,10 @@ class WindowsLauncherIT {
   }
 
   /** What a run printed, and the arguments the stub java received (null if it did not run). */
-  record Result(Run run, String exe, List<String> javaArgs) {}
+  record Launch(Result run, String exe, List<String> javaArgs) {}
 
   /** Runs freeport.cmd ARGS from a batch file under Wine's cmd.exe with this environment. */
-  private static Result freeport(Map<String, String> env, String... args) throws Exception {
+  private static Launch freeport(Map<String, String> env, String... args) throws Exception {
     Path log = dir.resolve("java-args.txt");
     Files.deleteIfExists(log);
     StringBuilder line = new StringBuilder("@\"" + windows(dir.resolve("freeport/bin/freeport.cmd")) + "\"");
@@ -150,14 +154,14 @@ class WindowsLauncherIT {
     Map<String, String> all = wineEnv();
     all.put("STUB_LOG", windows(log));
     all.putAll(env);
-    Run r = wine(all, "wine", "cmd.exe", "/c", windows(dir.resolve("drive.cmd")));
+    Result r = wine(all, "wine", "cmd.exe", "/c", windows(dir.resolve("drive.cmd")));
     if (!Files.exists(log)) {
-      return new Result(r, null, null);
+      return new Launch(r, null, null);
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     int main = lines.indexOf("dev.freeport.Main");
     assertTrue(main > 0, lines.toString());
-    return new Result(r, lines.get(0).substring("EXE ".length()), lines.subList(main + 1, lines.size()));
+    return new Launch(r, lines.get(0).substring("EXE ".length()), lines.subList(main + 1, lines.size()));
   }
 
   private static Map<String, String> javaHome() {
@@ -168,7 +172,7 @@ class WindowsLauncherIT {
   void argumentsReachJavaUnchanged() throws Exception {
     List<String> args = List.of("has space", "say \"hi\"", "a^b", "x&y", "wow!", "<in>|out", "", "C:\\dir\\",
         "plain", "--timeout=5s");
-    Result r = freeport(javaHome(), args.toArray(String[]::new));
+    Launch r = freeport(javaHome(), args.toArray(String[]::new));
     assertEquals(0, r.run().code(), r.run()::toString);
     assertEquals(args, r.javaArgs(), r.run()::toString);
   }
@@ -178,7 +182,7 @@ class WindowsLauncherIT {
     for (int code : new int[] {0, 1, 2, 3, 4, 5, 130}) {
       Map<String, String> env = new HashMap<>(javaHome());
       env.put("STUB_EXIT", Integer.toString(code));
-      Result r = freeport(env, "8080");
+      Launch r = freeport(env, "8080");
       assertEquals(code, r.run().code(), r.run()::toString);
       assertEquals(List.of("8080"), r.javaArgs());
     }
@@ -190,7 +194,7 @@ class WindowsLauncherIT {
     both.put("FREEPORT_JAVA", windows(dir.resolve("other/java.exe")));
     assertEquals(windows(dir.resolve("other/java.exe")).toLowerCase(), freeport(both, "list").exe().toLowerCase());
     assertEquals(windows(dir.resolve("jdk/bin/java.exe")).toLowerCase(), freeport(javaHome(), "list").exe().toLowerCase());
-    Result onPath = freeport(Map.of("WINEPATH", windows(dir.resolve("other"))), "list");
+    Launch onPath = freeport(Map.of("WINEPATH", windows(dir.resolve("other"))), "list");
     assertEquals(windows(dir.resolve("other/java.exe")).toLowerCase(), onPath.exe().toLowerCase());
   }
 
@@ -201,7 +205,7 @@ class WindowsLauncherIT {
         "JAVA_HOME without java", Map.of("JAVA_HOME", windows(dir.resolve("other"))),
         "FREEPORT_JAVA missing", Map.of("FREEPORT_JAVA", windows(dir.resolve("nope/java.exe"))));
     for (var c : cases.entrySet()) {
-      Result r = freeport(c.getValue(), "8080");
+      Launch r = freeport(c.getValue(), "8080");
       assertEquals(1, r.run().code(), c.getKey() + ": " + r.run());
       assertEquals(null, r.exe(), c.getKey() + ": no java ran");
       String err = r.run().err().strip();
