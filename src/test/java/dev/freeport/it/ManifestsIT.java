@@ -33,6 +33,7 @@ class ManifestsIT {
 
     String brew = read("brew/Formula/freeport.rb");
     assertTrue(brew.contains("sha256 \"" + sha + "\"") && brew.contains(zip) && brew.contains("openjdk@17"), brew);
+    assertTrue(brew.contains("FREEPORT_JAVA: \"${FREEPORT_JAVA:-#{Formula[\"openjdk@17\"].opt_bin}/java}\""), brew);
     String scoop = read("scoop/bucket/freeport.json");
     assertTrue(scoop.contains("\"hash\": \"sha256:" + sha + "\"") && scoop.contains(zip)
         && scoop.contains("\"env_add_path\": \"bin\""), scoop);
