@@ -23,11 +23,18 @@ mkdir -p "$out/lib" "$out/bin"
   --compress=2 --output "$out/lib/runtime"
 install -m 644 "$target/freeport.jar" "$out/lib/freeport.jar"
 install -m 755 "$(dirname "$0")/freeport" "$out/bin/freeport"
+# JNA's native part, unpacked once here: otherwise JNA copies it out of the jar into a temp
+# folder on every stop (which fails where that folder is mounted noexec).
+install -d -m 755 "$out/lib/jna"
+(cd "$target/runtime" && "$jdk/bin/jar" xf "$out/lib/freeport.jar" com/sun/jna/linux-x86-64/libjnidispatch.so)
+install -m 644 "$target/runtime/com/sun/jna/linux-x86-64/libjnidispatch.so" "$out/lib/jna/libjnidispatch.so"
+rm -rf "$target/runtime/com"
 
 # Training: every class freeport's main paths load, then one static archive of them all.
 (
   cd "$out"
-  lib/runtime/bin/java -Xshare:off -XX:DumpLoadedClassList=../classes.txt -cp lib/freeport.jar dev.freeport.Training
+  lib/runtime/bin/java -Xshare:off -XX:DumpLoadedClassList=../classes.txt -Djna.boot.library.path=lib/jna \
+    -cp lib/freeport.jar dev.freeport.Training
   lib/runtime/bin/java -Xshare:dump -XX:SharedClassListFile=../classes.txt -XX:SharedArchiveFile=lib/freeport.jsa \
     -cp lib/freeport.jar >../dump.log 2>&1 || { cat ../dump.log >&2; exit 1; }
   chmod 644 lib/freeport.jsa

@@ -165,10 +165,13 @@ class PackagingIT {
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
       assertTrue(v.out().contains("\nJava ") && v.out().contains(" on Linux "), "runtime and OS: " + v);
 
+      // JNA's native part comes from lib/jna, not unpacked from the jar into a temp folder.
+      Map<String, String> jnaLog = env("PATH", "/nonexistent", "JAVA_TOOL_OPTIONS", "-Xshare:on -Djna.debug_load.jna=true");
       Started l = fixtures.listener();
-      Result free = Shell.run(Path.of("/tmp"), noJava, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
+      Result free = Shell.run(Path.of("/tmp"), jnaLog, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
       assertEquals(0, free.code(), free::toString);
       assertFalse(l.alive());
+      assertTrue(free.err().contains("Found jnidispatch at " + home.resolve("lib/jna/libjnidispatch.so")), free::toString);
 
       if ("root".equals(System.getProperty("user.name"))) {
         List<String> asNobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
