@@ -42,6 +42,10 @@ final class FreeportCommand {
       throw new CliException(ExitCode.USAGE, "give at least one PORT, e.g. 'freeport 8080', or use 'freeport list'"
           + " (on a terminal, 'freeport' alone opens a picker)");
     }
+    if (!given.portsGiven() && "dumb".equals(ctx.env().get("TERM"))) {
+      throw new CliException(ExitCode.USAGE, "the picker needs a terminal that can move the cursor (TERM=dumb);"
+          + " give a PORT, e.g. 'freeport 8080', or use 'freeport list'");
+    }
     Timings timings = given.debug() ? new Timings(ctx.err()) : Timings.OFF;
     Freeport freeport = new Freeport(ctx.host().get());
     freeport.checkGraceful(given.graceful());

@@ -31,7 +31,14 @@ final class Picker {
 
   /** The ports picked, or empty when the user left without picking. */
   Optional<PortSet> pick() throws IOException {
-    try (Terminal.Screen screen = Terminal.openScreen()) {
+    Terminal.Screen opened;
+    try {
+      opened = Terminal.openScreen();
+    } catch (IOException | IllegalStateException e) {
+      throw new CliException(ExitCode.USAGE, "this terminal cannot run the picker (" + e.getMessage()
+          + "); give a PORT, e.g. 'freeport 8080', or use 'freeport list'");
+    }
+    try (Terminal.Screen screen = opened) {
       PickList list = new PickList(read());
       long refreshed = System.nanoTime();
       while (true) {

@@ -165,4 +165,13 @@ class PickerIT {
     screen(t -> t.contains("EXIT=0"), "freed");
     assertFalse(a.alive());
   }
+
+  @Test
+  void aDumbTerminalGetsOneLineAndExitTwoNotAGarbledScreen() throws Exception {
+    run("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "24", "bash --norc -i");
+    keys("TERM=dumb " + Java.executable() + " -jar " + CliRun.jarPath().toAbsolutePath() + "; echo EXIT=$?", "Enter");
+    String s = screen(t -> t.lines().anyMatch(l -> l.matches("EXIT=\\d+")), "the end");
+    assertTrue(s.contains("EXIT=2"), s);
+    assertTrue(s.contains("the picker needs a terminal that can move the cursor"), s);
+  }
 }
