@@ -68,13 +68,14 @@ public final class Training {
     Freeport freeport = new Freeport(host);
     freeport.prepareToStop();
     Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);
-    new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printSurvey(plan.findings(), out);
+    ReportView report = new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt());
+    report.printSurvey(plan.findings(), out);
     List<PortResult> results = freeport.stop(plan, new StopOptions(Duration.ofSeconds(5), false, GracefulSignal.TERM, Duration.ZERO),
         StopProgress.NONE).run();
     if (json) {
       new JsonView(plan.surveyedAt()).writeResults(results, false, 0, out);
     } else {
-      new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt()).printResults(results, out);
+      report.printResults(results, out);
     }
   }
 

@@ -44,7 +44,8 @@ final class CommandModel {
         .autoWidth(true)
         .exitCodeListHeading("%nExit codes (several ports: the worst wins):%n")
         .exitCodeList(ExitCode.helpList());
-    spec.addPositional(ports("Ports to free: 8080, a range 3000-3010, a list 3000,8080, or a mix."));
+    spec.addPositional(ports("Ports to free: 8080, a range 3000-3010, a list 3000,8080, or a mix. With none, on a"
+        + " terminal: pick them from a live list of listening ports."));
     spec.addOption(flag(new String[] {"-n", DRY_RUN}, "Only show who holds the ports; change nothing."));
     spec.addOption(flag(new String[] {"-y", YES}, "Do not ask; stop what holds the ports."));
     spec.addOption(flag(new String[] {"-f", FORCE}, "Skip the graceful request; kill at once."));

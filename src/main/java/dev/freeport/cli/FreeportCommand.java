@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.freeport.core.model.PortSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code freeport PORT...}: show who holds the ports, ask, stop them, check the ports are free. */
@@ -34,13 +36,29 @@ final class FreeportCommand {
     this.ctx = ctx;
   }
 
-  int run(Options o) throws InterruptedException {
-    if (!o.portsGiven()) {
-      throw new CliException(ExitCode.USAGE, "give at least one PORT, e.g. 'freeport 8080', or use 'freeport list'");
+  int run(Options given) throws InterruptedException, java.io.IOException {
+    boolean interactive = ctx.stdinTerminal() && ctx.stdoutTerminal();
+    if (!given.portsGiven() && !interactive) {
+      throw new CliException(ExitCode.USAGE, "give at least one PORT, e.g. 'freeport 8080', or use 'freeport list'"
+          + " (on a terminal, 'freeport' alone opens a picker)");
     }
-    Timings timings = o.debug() ? new Timings(ctx.err()) : Timings.OFF;
+    if (!given.portsGiven() && "dumb".equals(ctx.env().get("TERM"))) {
+      throw new CliException(ExitCode.USAGE, "the picker needs a terminal that can move the cursor (TERM=dumb);"
+          + " give a PORT, e.g. 'freeport 8080', or use 'freeport list'");
+    }
+    Timings timings = given.debug() ? new Timings(ctx.err()) : Timings.OFF;
     Freeport freeport = new Freeport(ctx.host().get());
-    freeport.checkGraceful(o.graceful());
+    freeport.checkGraceful(given.graceful());
+    Options o = given;
+    if (!given.portsGiven()) {
+      Optional<PortSet> picked = new Picker(freeport, given.protocols(),
+          Terminal.detect(true, given.noColor(), ctx.env())).pick();
+      if (picked.isEmpty()) {
+        ctx.err().println("Nothing was picked; nothing was touched.");
+        return ExitCode.DECLINED.code();
+      }
+      o = given.withPorts(picked.get());
+    }
     if (!o.dryRun()) {
       freeport.prepareToStop();
     }

@@ -39,6 +39,12 @@ record Options(
     Duration watch,
     GracefulSignal graceful) {
 
+  /** The same options for these ports (picked interactively). */
+  Options withPorts(PortSet picked) {
+    return new Options(picked, true, start, range, protocols, dryRun, yes, force, quiet, json, noColor, debug, parent,
+        filter, timeout, watch, graceful);
+  }
+
   /** The stop as these options ask for it. */
   StopOptions stop() {
     return new StopOptions(timeout, force, graceful, watch);

@@ -2,17 +2,24 @@ package dev.freeport.render;
 
 import java.util.Locale;
 import java.util.Map;
-import org.fusesource.jansi.Ansi;
-import org.fusesource.jansi.AnsiConsole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jline.jansi.Ansi;
+import org.jline.jansi.AnsiConsole;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.NonBlockingReader;
 
 /**
- * The output side of the terminal: whether to colour, how wide it is, and the styles. The only
- * class that knows about ANSI escape codes (through Jansi).
+ * The terminal: whether to colour, how wide it is, the styles, and a full-screen interactive
+ * {@link Screen}. The only class that knows about ANSI escape codes and the terminal library
+ * (JLine, with its maintained Jansi).
  */
 public final class Terminal {
   /** The styles freeport uses. */
   public enum Style {
-    BOLD, DIM, GOOD, BAD, WARN, PID
+    BOLD, DIM, GOOD, BAD, WARN, PID, SELECTED
   }
 
   /** Columns assumed for a line rewritten in place when the terminal does not say its width. */
@@ -68,9 +75,10 @@ public final class Terminal {
     if (columns != null && columns.matches("[0-9]{1,4}")) {
       return Integer.parseInt(columns);
     }
-    try {
-      return AnsiConsole.getTerminalWidth();
-    } catch (RuntimeException | LinkageError e) {
+    // Opened and closed at once: JLine allows one system terminal at a time, and the picker needs it.
+    try (org.jline.terminal.Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
+      return Math.max(0, t.getWidth());
+    } catch (IOException | RuntimeException | LinkageError e) {
       return 0;
     }
   }
@@ -104,6 +112,7 @@ public final class Terminal {
       case BAD -> a.fg(Ansi.Color.RED).bold();
       case WARN -> a.fg(Ansi.Color.YELLOW);
       case PID -> a.fg(Ansi.Color.CYAN);
+      case SELECTED -> a.a(Ansi.Attribute.NEGATIVE_ON);
     }
     return a.a(text).reset().toString();
   }
@@ -173,5 +182,117 @@ public final class Terminal {
         || (cp >= 0x1F300 && cp <= 0x1F64F)
         || (cp >= 0x1F900 && cp <= 0x1F9FF)
         || (cp >= 0x20000 && cp <= 0x3FFFD);
+  }
+
+  /** A key pressed in a {@link Screen}. */
+  public sealed interface Key {
+    /** A printable character. */
+    record Text(char c) implements Key {}
+
+    /** Everything else the picker reacts to, and what reading can end with instead of a key. */
+    enum Special implements Key {
+      UP, DOWN, PAGE_UP, PAGE_DOWN, ENTER, ESCAPE, BACKSPACE, SPACE, INTERRUPT, TIMEOUT, CLOSED, IGNORED
+    }
+  }
+
+  /**
+   * Takes over the terminal for a full-screen view: the alternate screen, no cursor, raw keys.
+   * Close it to give the terminal back as it was (also on Ctrl+C, which arrives as a key).
+   */
+  public static Screen openScreen() throws IOException {
+    org.jline.terminal.Terminal t = TerminalBuilder.builder().system(true).dumb(false).build();
+    return new Screen(t);
+  }
+
+  /** A full-screen view of the terminal; see {@link #openScreen()}. */
+  public static final class Screen implements AutoCloseable {
+    /** How long the rest of an escape sequence may take to arrive after ESC. */
+    private static final long SEQUENCE_MILLIS = 40;
+    private final org.jline.terminal.Terminal term;
+    private final Attributes saved;
+    private final NonBlockingReader in;
+
+    private Screen(org.jline.terminal.Terminal term) {
+      this.term = term;
+      this.saved = term.enterRawMode();
+      this.in = term.reader();
+      term.writer().print("\033[?1049h\033[?25l");
+      term.flush();
+    }
+
+    public int width() {
+      return Math.max(1, term.getWidth());
+    }
+
+    public int height() {
+      return Math.max(1, term.getHeight());
+    }
+
+    /** Draws these lines from the top, each already cut to the width, and clears the rest. */
+    public void show(List<String> lines) {
+      StringBuilder b = new StringBuilder("\033[H");
+      for (int i = 0; i < lines.size(); i++) {
+        b.append(lines.get(i)).append("\033[K");
+        if (i < lines.size() - 1) {
+          b.append("\r\n");
+        }
+      }
+      term.writer().print(b.append("\033[J"));
+      term.flush();
+    }
+
+    /** The next key, or {@link Key.Special#TIMEOUT} after {@code millis}. */
+    public Key read(long millis) {
+      try {
+        int c = in.read(Math.max(1, millis));
+        if (c == NonBlockingReader.READ_EXPIRED) {
+          return Key.Special.TIMEOUT;
+        }
+        if (c < 0) {
+          return Key.Special.CLOSED;
+        }
+        return switch (c) {
+          case 3 -> Key.Special.INTERRUPT;
+          case '\r', '\n' -> Key.Special.ENTER;
+          case 127, 8 -> Key.Special.BACKSPACE;
+          case ' ' -> Key.Special.SPACE;
+          case 27 -> escape();
+          default -> c >= 32 ? new Key.Text((char) c) : Key.Special.IGNORED;
+        };
+      } catch (IOException e) {
+        return Key.Special.CLOSED;
+      }
+    }
+
+    /** ESC alone, or the rest of an arrow or page key's sequence (ESC [ A, ESC O B, ESC [ 5 ~). */
+    private Key escape() throws IOException {
+      int c = in.read(SEQUENCE_MILLIS);
+      if (c == NonBlockingReader.READ_EXPIRED || c < 0) {
+        return Key.Special.ESCAPE;
+      }
+      if (c != '[' && c != 'O') {
+        return Key.Special.IGNORED;
+      }
+      int d = in.read(SEQUENCE_MILLIS);
+      return switch (d) {
+        case 'A' -> Key.Special.UP;
+        case 'B' -> Key.Special.DOWN;
+        case '5' -> in.read(SEQUENCE_MILLIS) == '~' ? Key.Special.PAGE_UP : Key.Special.IGNORED;
+        case '6' -> in.read(SEQUENCE_MILLIS) == '~' ? Key.Special.PAGE_DOWN : Key.Special.IGNORED;
+        default -> Key.Special.IGNORED;
+      };
+    }
+
+    @Override
+    public void close() {
+      term.writer().print("\033[?25h\033[?1049l");
+      term.flush();
+      term.setAttributes(saved);
+      try {
+        term.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -132,10 +132,4 @@ public final class Plan {
       return List.copyOf(admitted.values());
     }
   }
-
-  /** The target or admitted process with this identity. */
-  ProcessInfo info(ProcessRef p) {
-    ProcessInfo i = targets.get(p);
-    return i != null ? i : admitted.get(p);
-  }
 }

@@ -107,11 +107,13 @@ public final class Stop {
    */
   private Map<Long, Supervisors.Parent> restarters() {
     Map<Long, Supervisors.Parent> out = new LinkedHashMap<>();
+    Map<Long, Optional<ProcessInfo>> parents = new HashMap<>(); // a thousand holders often share one parent
     for (PortFinding f : plan.findings()) {
       for (ProcessNode holder : f.holders()) {
         ProcessInfo h = holder.info();
-        Supervisors.Decision d = Supervisors.judge(h, host.processes().job(h.pid()),
-            host.processes().describe(h.parentPid()).filter(p -> h.parentPid() > 0),
+        Optional<ProcessInfo> parent = h.parentPid() > 0
+            ? parents.computeIfAbsent(h.parentPid(), host.processes()::describe) : Optional.empty();
+        Supervisors.Decision d = Supervisors.judge(h, host.processes().job(h.pid()), parent,
             ownChain.contains(h.parentPid()), host.supervisor(h));
         if (d instanceof Supervisors.Decision.Restarter r && !plan.permits(r.parent().parent().ref())) {
           out.putIfAbsent(r.parent().parent().pid(), r.parent());

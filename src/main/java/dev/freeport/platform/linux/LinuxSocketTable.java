@@ -168,9 +168,16 @@ public final class LinuxSocketTable implements SocketTable {
         if (!first.contains(pid)) {
           more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", orphans, blind));
         }
-        for (String tid : tasks(pid)) {
-          if (!tid.equals(Long.toString(pid))) {
-            more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + tid + "/fd/", orphans, new HashSet<>()));
+        List<String> tasks = tasks(pid);
+        if (tasks.size() > 1) {
+          // Threads almost always share the process's file table: only a thread whose descriptor
+          // numbers differ from the process's has a table of its own worth reading.
+          Set<String> shared = fdNames(proc.root() + "/" + pid + "/fd");
+          for (String tid : tasks) {
+            String dir = proc.root() + "/" + pid + "/task/" + tid + "/fd";
+            if (!tid.equals(Long.toString(pid)) && !fdNames(dir).equals(shared)) {
+              more.addAll(socketsOf(pid, dir + "/", orphans, new HashSet<>()));
+            }
           }
         }
         if (blind.contains(pid) && !tasks(pid).isEmpty()) {
@@ -193,6 +200,11 @@ public final class LinuxSocketTable implements SocketTable {
         list.add(hit[1]);
       }
     }
+  }
+
+  private static Set<String> fdNames(String dir) {
+    String[] names = new File(dir).list();
+    return names == null ? Set.of() : Set.of(names);
   }
 
   private List<String> tasks(long pid) {
