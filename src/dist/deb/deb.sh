@@ -3,9 +3,9 @@
 # runtime under /usr/lib/freeport, /usr/bin/freeport as a link to its launcher, the man page and
 # the bash, zsh and fish completion where Debian's packages look for them.
 #
-#   deb.sh TARGET VERSION
+#   deb.sh TARGET VERSION HOMEPAGE
 set -euo pipefail
-target=$1 version=$2
+target=$1 version=$2 homepage=$3
 runtime=$target/runtime/freeport-$version-linux-x64
 root=$target/deb/root
 umask 022
@@ -31,6 +31,7 @@ install -m 644 "$runtime/share/completion/freeport.fish" "$root/usr/share/fish/v
 } >"$root/usr/share/doc/freeport/copyright"
 gzip -9n <CHANGELOG.md >"$root/usr/share/doc/freeport/changelog.gz"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" "$(dirname "$0")/control" >"$root/DEBIAN/control"
+sed -e "s|@VERSION@|$version|" -e "s|@SIZE@|$size|" -e "s|@HOMEPAGE@|$homepage|" "$(dirname "$0")/control" \
+  >"$root/DEBIAN/control"
 chmod -R go-w "$root"
 dpkg-deb --root-owner-group -Zxz --build "$root" "$target/freeport_${version}_amd64.deb" >/dev/null
