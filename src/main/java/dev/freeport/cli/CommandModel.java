@@ -114,16 +114,18 @@ final class CommandModel {
   static CommandSpec completion() {
     CommandSpec spec = CommandSpec.create().name("completion");
     spec.usageMessage()
-        .description("Print a shell completion script for bash or zsh.",
+        .description("Print a shell completion script for bash, zsh, fish or PowerShell.",
             "bash: freeport completion bash > ~/.local/share/bash-completion/completions/freeport",
-            "zsh:  freeport completion zsh > \"${fpath[1]}/_freeport\"  (or: source <(freeport completion zsh))")
+            "zsh:  freeport completion zsh > \"${fpath[1]}/_freeport\"  (or: source <(freeport completion zsh))",
+            "fish: freeport completion fish > ~/.config/fish/completions/freeport.fish",
+            "PowerShell: freeport completion powershell | Out-String | Invoke-Expression")
         .autoWidth(true);
     spec.addPositional(PositionalParamSpec.builder()
         .paramLabel("SHELL")
         .arity("1")
         .type(String.class)
-        .completionCandidates(java.util.List.of("bash", "zsh"))
-        .description("bash or zsh")
+        .completionCandidates(java.util.List.of("bash", "zsh", "fish", "powershell"))
+        .description("bash, zsh, fish or powershell")
         .build());
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
         .description("Show this help message and exit.").build());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * {@code freeport completion bash|zsh}: prints a completion script generated from the command
+ * {@code freeport completion bash|zsh|fish|powershell}: prints a completion script generated from the command
  * model. The build also runs {@link #main} to write the bash, zsh, fish and PowerShell scripts
  * that the archives and packages ship.
  */
@@ -24,7 +24,10 @@ public final class CompletionCommand {
     switch (shell) {
       case "bash" -> ctx.out().print(bash(root));
       case "zsh" -> ctx.out().print(zsh(root));
-      default -> throw new CliException(ExitCode.USAGE, "unknown shell '" + shell + "': use bash or zsh");
+      case "fish" -> ctx.out().print(fish(root.getCommandSpec()));
+      case "powershell", "pwsh" -> ctx.out().print(powershell(root.getCommandSpec()));
+      default -> throw new CliException(ExitCode.USAGE, "unknown shell '" + shell.replaceAll("[^\\x20-\\x7e]", "?")
+          + "': use bash, zsh, fish or powershell");
     }
     return ExitCode.OK.code();
   }

@@ -31,7 +31,7 @@ public final class ManPage {
     m.append(".B freeport\n[\\fIOPTIONS\\fR] \\fIPORT\\fR...\n.br\n");
     m.append(".B freeport list\n[\\fIOPTIONS\\fR] [\\fIPORT\\fR...]\n.br\n");
     m.append(".B freeport find\n[\\fIPORT\\fR] [\\fB\\-\\-range\\fR \\fIFROM\\-TO\\fR]\n.br\n");
-    m.append(".B freeport completion\n\\fBbash\\fR|\\fBzsh\\fR\n");
+    m.append(".B freeport completion\n\\fBbash\\fR|\\fBzsh\\fR|\\fBfish\\fR|\\fBpowershell\\fR\n");
     CommandSpec root = CommandModel.root();
     m.append(".SH DESCRIPTION\n").append(escape(String.join(" ", root.usageMessage().description()))).append('\n');
     m.append(".PP\nPORT is a number (8080), an inclusive range (3000\\-3010), a comma list "

@@ -109,11 +109,13 @@ class JarIT {
           + " t freeport --ti; t freeport li; t freeport completion ''")
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      assertEquals(List.of("--timeout", "list", "bash zsh"), lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+      assertEquals(List.of("--timeout", "list", "bash zsh fish powershell"),
+          lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     } finally {
       Files.deleteIfExists(script);
     }
-    assertEquals(2, CliRun.jar("completion", "fish").code());
+    assertTrue(CliRun.jar("completion", "fish").out().contains("complete -c freeport"));
+    assertEquals(2, CliRun.jar("completion", "tcsh").code());
   }
 
   /** A listener whose argv[0] is docker-proxy, and a fake docker CLI that knows the container. */
