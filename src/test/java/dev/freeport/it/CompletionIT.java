@@ -27,7 +27,7 @@ class CompletionIT {
         + " end";
     Result r = Shell.run(DIR, Map.of(), false, 60, List.of("fish", "--no-config", "-c", script));
     assertEquals(0, r.code(), r::toString);
-    assertEquals(List.of("--timeout", "list", "--yes", "--json", "bash zsh"), r.out().lines().toList(), r::toString);
+    assertEquals(List.of("--timeout", "list", "--yes", "--json", "bash fish powershell zsh"), r.out().lines().toList(), r::toString);
   }
 
   /** zsh completes only in an interactive line editor: drive one through zpty and press Tab. */
