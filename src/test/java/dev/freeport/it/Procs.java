@@ -8,21 +8,28 @@ import java.nio.file.Path;
 final class Procs {
   private Procs() {}
 
+  /** The state letter of /proc/PID/stat (R, S, T, Z...), or 'X' when there is no such process. */
+  static char state(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2);
+    } catch (IOException gone) {
+      return 'X';
+    }
+  }
+
   /**
    * True while the process runs. A zombie (exited, waiting for its parent to reap it) has
    * stopped running and holds no sockets, although {@link ProcessHandle#isAlive()} still says
    * true for it.
    */
+  static boolean running(long pid) {
+    char s = state(pid);
+    return s != 'X' && s != 'Z';
+  }
+
+  /** {@link #running(long)} for a handle, which also rules out a reused pid. */
   static boolean running(ProcessHandle h) {
-    if (!h.isAlive()) {
-      return false;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (IOException e) {
-      return false;
-    }
+    return h.isAlive() && running(h.pid());
   }
 }

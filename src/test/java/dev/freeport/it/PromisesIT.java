@@ -36,20 +36,6 @@ class PromisesIT {
     return fixtures.start(cmd);
   }
 
-  static char state(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2);
-    } catch (IOException gone) {
-      return 'X';
-    }
-  }
-
-  static boolean running(long pid) {
-    char s = state(pid);
-    return s != 'X' && s != 'Z';
-  }
-
   /** Issue 10, 1: training freed "port N" on every address; now it signals only its own child. */
   @Test
   void trainingStopsOnlyTheListenerItStarted() throws Exception {
@@ -57,8 +43,8 @@ class PromisesIT {
     Started own = fixtures.listener("--port", Integer.toString(stranger.port()));
     assertEquals(stranger.port(), own.port());
     dev.freeport.TrainingAccess.stopOnly(own.pid(), own.port());
-    assertTrue(running(stranger.pid()), "a listener on another address with the same port survives");
-    assertFalse(running(own.pid()));
+    assertTrue(Procs.running(stranger.pid()), "a listener on another address with the same port survives");
+    assertFalse(Procs.running(own.pid()));
   }
 
   /** Issue 10, 2: the forced re-read killed a child the plan refused. */
@@ -73,10 +59,10 @@ class PromisesIT {
       assertTrue(dry.out().contains("will not be stopped"), dry::toString);
       Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--timeout", "200ms");
       assertEquals(0, r.code(), r::toString);
-      assertTrue(running(child), "init was signalled: " + state(child) + "\n" + r);
-      assertNotEquals('T', state(child));
+      assertTrue(Procs.running(child), "init was signalled: " + Procs.state(child) + "\n" + r);
+      assertNotEquals('T', Procs.state(child));
       assertFalse(r.out().contains("started during the stop"), r::toString);
-      assertFalse(running(h.pid()));
+      assertFalse(Procs.running(h.pid()));
     } finally {
       Files.deleteIfExists(init);
       Files.deleteIfExists(dir);
@@ -92,8 +78,8 @@ class PromisesIT {
     String childPort = parent.await("CHILD").split(" ")[1];
     Result r = CliRun.jar(parent.port() + "," + childPort, "--yes", "--name", "python*", "--json");
     assertEquals(1, r.code(), r::toString);
-    assertTrue(running(javaChild), "the skipped java holder was signalled\n" + r);
-    assertFalse(running(parent.pid()));
+    assertTrue(Procs.running(javaChild), "the skipped java holder was signalled\n" + r);
+    assertFalse(Procs.running(parent.pid()));
     boolean parentFirst = parent.port() < Integer.parseInt(childPort);
     assertEquals(parentFirst ? List.of("freed", "still-busy") : List.of("still-busy", "freed"),
         CliRun.strings(r.out(), "outcome"), r::toString);
@@ -105,12 +91,12 @@ class PromisesIT {
     Started tree = holder("tree", "1000");
     Result r = JarIT.interruptAt("Forcing", Integer.toString(tree.port()), "--yes", "--timeout", "300ms");
     assertEquals(130, r.code(), r::toString);
-    List<Long> frozen = tree.allPids().stream().filter(pid -> state(pid) == 'T').toList();
+    List<Long> frozen = tree.allPids().stream().filter(pid -> Procs.state(pid) == 'T').toList();
     assertEquals(List.of(), frozen, "left frozen");
     String line = r.err().lines().filter(l -> l.startsWith("freeport: interrupted:")).findFirst().orElseThrow();
     assertTrue(line.contains("none is left frozen"), line);
     assertTrue(line.length() < 200, "a count, not a wall of PIDs: " + line);
-    assertTrue(tree.allPids().stream().noneMatch(PromisesIT::running), "the confirmed kill was finished");
+    assertTrue(tree.allPids().stream().noneMatch(Procs::running), "the confirmed kill was finished");
   }
 
   /** Issue 10, 5: no listener, but an accepted connection (no SO_REUSEADDR) keeps the port. */
@@ -122,7 +108,7 @@ class PromisesIT {
     assertTrue(CliRun.numbers(dry.out(), "pid").contains(h.pid()), dry::toString);
     Result r = CliRun.jar(Integer.toString(h.port()), "--yes");
     assertEquals(0, r.code(), r::toString);
-    assertFalse(running(h.pid()));
+    assertFalse(Procs.running(h.pid()));
     assertTrue(bindable(h.port()), "freed means a server can bind it");
   }
 
@@ -223,7 +209,7 @@ class PromisesIT {
     Result r = CliRun.jar(List.of("prlimit", "--nofile=128:128", "--"), Integer.toString(many.port()), "--yes", "--json");
     assertEquals(0, r.code(), r::toString);
     assertFalse(CliRun.strings(r.out(), "method").contains("gone"), "no live process was taken for exited\n" + r);
-    assertTrue(many.allPids().stream().noneMatch(PromisesIT::running));
+    assertTrue(many.allPids().stream().noneMatch(Procs::running));
   }
 
   /** Issue 10, 9: a socket held only by a thread (the main thread exited) was "another namespace". */
@@ -233,7 +219,7 @@ class PromisesIT {
     Result r = CliRun.jar(Integer.toString(h.port()), "--yes", "--json");
     assertEquals(0, r.code(), r::toString);
     assertTrue(CliRun.numbers(r.out(), "pid").contains(h.pid()), r::toString);
-    assertFalse(running(h.pid()));
+    assertFalse(Procs.running(h.pid()));
   }
 
   /** Issue 10, 9: a socket in flight in an SCM_RIGHTS message is not blamed on a namespace. */
@@ -243,7 +229,7 @@ class PromisesIT {
     Result r = CliRun.jar(Integer.toString(h.port()), "--dry-run");
     assertNotEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("in flight") || r.out().contains("could not be read"), r::toString);
-    assertTrue(running(h.pid()));
+    assertTrue(Procs.running(h.pid()));
   }
 
   /** Issue 10, 9: a holder that forks and exits is not reported as stopped by freeport. */
