@@ -190,12 +190,12 @@ public final class Stop {
     Set<Long> holding = new LinkedHashSet<>();
     now.forEach(s -> holding.addAll(s.holders()));
     if (!holding.isEmpty()) {
-      for (ProcessNode n : (Iterable<ProcessNode>) f.processes()::iterator) {
+      for (ProcessNode n : f.processes()) {
         if (holding.contains(n.info().pid()) && n.verdict() instanceof Verdict.Refused r) {
           return new Outcome.Refused(n.info(), r.reason());
         }
       }
-      for (ProcessNode n : (Iterable<ProcessNode>) f.processes()::iterator) {
+      for (ProcessNode n : f.processes()) {
         if (holding.contains(n.info().pid()) && n.verdict() instanceof Verdict.Skipped s) {
           return new Outcome.StillBusy("still held by PID " + n.info().pid() + " (" + n.info().name()
               + "), skipped: " + s.reason());
