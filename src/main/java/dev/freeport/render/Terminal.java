@@ -26,10 +26,17 @@ public final class Terminal {
   static final int FALLBACK_WIDTH = 80;
 
   private final boolean colour;
-  private final int width;
+  /** Columns, or -1 until first asked: finding them out opens the terminal, which takes tens of ms. */
+  private int width;
+  private final Map<String, String> env;
   private final boolean rewritable;
 
   private Terminal(boolean colour, int width, boolean rewritable) {
+    this(colour, width, rewritable, Map.of());
+  }
+
+  private Terminal(boolean colour, int width, boolean rewritable, Map<String, String> env) {
+    this.env = env;
     this.colour = colour;
     this.width = width;
     this.rewritable = rewritable;
@@ -60,7 +67,7 @@ public final class Terminal {
     boolean dumb = "dumb".equals(env.get("TERM"));
     String noColor = env.get("NO_COLOR");
     boolean colour = !noColorFlag && (noColor == null || noColor.isEmpty()) && !dumb;
-    return new Terminal(colour, width(env), !dumb);
+    return new Terminal(colour, -1, !dumb, env);
   }
 
   /** On Windows, lets the console understand ANSI sequences (Jansi sets up the console mode). */
@@ -88,7 +95,10 @@ public final class Terminal {
   }
 
   /** Columns available, or 0 when unlimited or unknown. */
-  public int width() {
+  public synchronized int width() {
+    if (width < 0) {
+      width = width(env);
+    }
     return width;
   }
 
@@ -123,7 +133,7 @@ public final class Terminal {
    * Only for a {@link #rewritable()} terminal.
    */
   public String overwriteLine(String text) {
-    int columns = width > 0 ? width : FALLBACK_WIDTH;
+    int columns = width() > 0 ? width() : FALLBACK_WIDTH;
     return "\r" + fit(text, columns - 1) + new Ansi().eraseLine(Ansi.Erase.FORWARD);
   }
 
