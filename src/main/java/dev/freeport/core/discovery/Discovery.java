@@ -82,14 +82,14 @@ public final class Discovery {
    */
   public List<PortFinding> survey(
       Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter, boolean parents) {
-    Map<Integer, List<ListeningSocket>> byPort = group(sockets.listening(protocols, requested));
+    Map<Integer, List<ListeningSocket>> byPort = ListeningSocket.byPort(sockets.listening(protocols, requested));
     Map<Integer, Endpoint> unbindable = new HashMap<>();
     requested.stream().filter(port -> !byPort.containsKey(port)).forEach(port ->
         firstUnbindable(protocols, port).ifPresent(e -> unbindable.put(port, e)));
-    Map<Integer, List<ListeningSocket>> blocking = unbindable.isEmpty() ? Map.of()
-        : group(sockets.blocking(protocols, PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray())));
-    Map<Integer, Integer> timeWait = unbindable.isEmpty() ? Map.of()
-        : sockets.timeWait(PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray()));
+    PortSet failing = PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray());
+    Map<Integer, List<ListeningSocket>> blocking = failing.isEmpty() ? Map.of()
+        : ListeningSocket.byPort(sockets.blocking(protocols, failing));
+    Map<Integer, Integer> timeWait = failing.isEmpty() ? Map.of() : sockets.timeWait(failing);
     Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
     List<PortFinding> out = new ArrayList<>();
     requested.stream().forEach(port -> {
@@ -99,8 +99,7 @@ public final class Discovery {
       if (onPort.isEmpty() && failed != null) {
         if (host.seesAllSockets()) {
           why = Optional.of(host.whyUnbindable(failed, timeWait.getOrDefault(port, 0))
-              .orElse(new Advice("nothing visible holds it, yet binding " + failed.hostPort() + " fails",
-                  "wait a moment and retry, or choose another port")));
+              .orElseGet(() -> Advice.unexplainedBindFailure(failed)));
         } else {
           onPort = List.of(new ListeningSocket(failed, List.of(), false, false));
         }
@@ -108,14 +107,6 @@ public final class Discovery {
       out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), why));
     });
     return out;
-  }
-
-  private static Map<Integer, List<ListeningSocket>> group(List<ListeningSocket> all) {
-    Map<Integer, List<ListeningSocket>> byPort = new HashMap<>();
-    for (ListeningSocket s : all) {
-      byPort.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
-    }
-    return byPort;
   }
 
   /** The first wildcard endpoint of the port that a server could not bind now. */

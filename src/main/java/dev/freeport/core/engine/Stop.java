@@ -126,10 +126,7 @@ public final class Stop {
   /** Reads the socket tables once for every port, then applies {@link #after} port by port. */
   private List<PortResult> verify(Map<ProcessRef, Ending> endings, Map<Long, Supervisors.Parent> parents, Duration elapsed) {
     int[] ports = plan.findings().stream().mapToInt(PortFinding::port).toArray();
-    Map<Integer, List<ListeningSocket>> now = new HashMap<>();
-    for (ListeningSocket s : host.sockets().listening(plan.protocols(), PortSet.of(ports))) {
-      now.computeIfAbsent(s.endpoint().port(), k -> new ArrayList<>()).add(s);
-    }
+    Map<Integer, List<ListeningSocket>> now = ListeningSocket.byPort(host.sockets().listening(plan.protocols(), PortSet.of(ports)));
     Map<Integer, Endpoint> unbindable = new HashMap<>();
     for (PortFinding f : plan.findings()) {
       if (!now.containsKey(f.port())) {
@@ -221,7 +218,7 @@ public final class Stop {
       if (by != null && stoppedAny) {
         ProcessInfo n = newcomer.get();
         String instead = Supervisors.stopCommand(by.what(), host.processes(), n.pid())
-            .or(() -> host.supervisor(n).flatMap(x -> host.advice(n, f.port()).map(dev.freeport.core.model.Advice::instead)))
+            .or(() -> host.supervisor(n).flatMap(x -> host.advice(n, f.port()).map(Advice::instead)))
             .map(c -> c + ", or freeport " + f.port() + " --parent")
             .orElse("freeport " + f.port() + " --parent (stops " + by.what() + " and its tree)");
         return new Outcome.Respawned(n, host.processes().describe(n.parentPid()), by.what(), instead);
@@ -239,9 +236,7 @@ public final class Stop {
     if (unbindable == null) {
       return f.free() && !stoppedAny ? new Outcome.Free() : new Outcome.Freed();
     }
-    Advice why = host.whyUnbindable(unbindable, timeWait)
-        .orElse(new Advice("nothing visible holds it, yet binding " + unbindable.hostPort() + " fails",
-            "wait a moment and retry, or choose another port"));
+    Advice why = host.whyUnbindable(unbindable, timeWait).orElseGet(() -> Advice.unexplainedBindFailure(unbindable));
     return new Outcome.StillBusy(why.why() + "; " + why.instead());
   }
 }

@@ -2,7 +2,6 @@ package dev.freeport.core.explain;
 
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -75,12 +74,6 @@ public final class Explainer {
     String c = p.command();
     int quoteEnd = c.startsWith("\"") ? c.indexOf('"', 1) : -1;
     String argv0 = quoteEnd > 0 ? c.substring(1, quoteEnd) : c.split(" ", 2)[0];
-    String base = argv0.substring(Math.max(argv0.lastIndexOf('/'), argv0.lastIndexOf('\\')) + 1);
-    return FORWARDERS.contains(plain(p.name())) || FORWARDERS.contains(plain(base));
-  }
-
-  private static String plain(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
+    return FORWARDERS.contains(ProcessInfo.plainName(p.name())) || FORWARDERS.contains(ProcessInfo.plainName(argv0));
   }
 }

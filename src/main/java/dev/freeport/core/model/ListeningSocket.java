@@ -30,6 +30,15 @@ public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean com
     this(endpoint, holders, !holders.isEmpty(), false);
   }
 
+  /** The sockets grouped by local port. */
+  public static java.util.Map<Integer, List<ListeningSocket>> byPort(List<ListeningSocket> all) {
+    java.util.Map<Integer, List<ListeningSocket>> byPort = new java.util.HashMap<>();
+    for (ListeningSocket s : all) {
+      byPort.computeIfAbsent(s.endpoint().port(), k -> new java.util.ArrayList<>()).add(s);
+    }
+    return byPort;
+  }
+
   /** True when a holder may exist that freeport cannot see. */
   public boolean ownerHidden() {
     return !complete;

@@ -1,6 +1,7 @@
 package dev.freeport.core.model;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -29,5 +30,15 @@ public record ProcessInfo(
 
   public long pid() {
     return ref.pid();
+  }
+
+  /**
+   * A process name or path the way names are compared with known ones: the file name without a
+   * folder, lower case, without Windows' {@code .exe} ({@code C:\\x\\SvcHost.EXE} is {@code svchost}).
+   */
+  public static String plainName(String nameOrPath) {
+    String n = nameOrPath.substring(Math.max(nameOrPath.lastIndexOf('/'), nameOrPath.lastIndexOf('\\')) + 1)
+        .toLowerCase(Locale.ROOT);
+    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 }

@@ -1,7 +1,6 @@
 package dev.freeport.core.process;
 
 import dev.freeport.core.model.ProcessInfo;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,7 +50,7 @@ public final class Supervisors {
     if (ownChain) {
       return new Decision.None("its parent, PID " + p.pid() + ", started freeport");
     }
-    String name = plain(p.name());
+    String name = ProcessInfo.plainName(p.name());
     if (PLAIN_REAPERS.contains(name)) {
       return new Decision.None("its parent, PID " + p.pid() + " (" + p.name() + "), only reaps processes");
     }
@@ -79,7 +78,7 @@ public final class Supervisors {
 
   /** A known supervisor, by its name or command line. */
   static Optional<String> known(ProcessInfo p) {
-    String name = plain(p.name());
+    String name = ProcessInfo.plainName(p.name());
     String command = p.command();
     if (name.equals("supervisord") || command.matches("(?s).*\\bsupervisord\\b.*")) {
       return Optional.of("supervisord");
@@ -103,12 +102,6 @@ public final class Supervisors {
       return Optional.of("systemd");
     }
     return Optional.empty();
-  }
-
-  /** Lower case, without a Windows {@code .exe}. */
-  static String plain(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 
   /**

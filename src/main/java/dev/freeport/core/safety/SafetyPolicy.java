@@ -2,7 +2,6 @@ package dev.freeport.core.safety;
 
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.Verdict;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +24,7 @@ public final class SafetyPolicy {
     this.self = self;
     this.ancestors = Set.copyOf(ancestors);
     this.criticalNames =
-        criticalNames.stream().map(SafetyPolicy::normalise).collect(Collectors.toUnmodifiableSet());
+        criticalNames.stream().map(ProcessInfo::plainName).collect(Collectors.toUnmodifiableSet());
   }
 
   /** True for freeport itself and the processes that started it. */
@@ -46,14 +45,9 @@ public final class SafetyPolicy {
     if (p.kernelThread()) {
       return new Verdict.Refused("it is a kernel thread");
     }
-    if (criticalNames.contains(normalise(p.name()))) {
+    if (criticalNames.contains(ProcessInfo.plainName(p.name()))) {
       return new Verdict.Refused("it is a critical system process");
     }
     return Verdict.ALLOWED;
-  }
-
-  private static String normalise(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 }

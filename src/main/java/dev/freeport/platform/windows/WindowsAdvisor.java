@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +44,7 @@ public final class WindowsAdvisor {
 
   /** Why stopping this holder may not free the port, and what will. */
   public Optional<Advice> advice(ProcessInfo holder, int port) {
-    String name = baseName(holder);
+    String name = ProcessInfo.plainName(holder.name());
     if (holder.pid() == 4 || name.equals("system")) {
       return Optional.of(httpSys(port));
     }
@@ -70,7 +69,7 @@ public final class WindowsAdvisor {
 
   /** Holders that must never be stopped on Windows although they are not critical processes. */
   public Optional<String> refusal(ProcessInfo holder) {
-    String name = baseName(holder);
+    String name = ProcessInfo.plainName(holder.name());
     if (name.equals("wslrelay")) {
       return Optional.of("it is WSL's port relay; stop the server inside WSL, or run wsl --shutdown");
     }
@@ -191,12 +190,5 @@ public final class WindowsAdvisor {
 
   private Optional<String> ask(List<String> argv) {
     return answers.computeIfAbsent(argv, a -> commands.run(a, COMMAND_TIMEOUT));
-  }
-
-  /** {@code svchost} for {@code svchost.exe}, {@code SvcHost}, and a path to either. */
-  private static String baseName(ProcessInfo p) {
-    String n = p.name();
-    n = n.substring(Math.max(n.lastIndexOf('\\'), n.lastIndexOf('/')) + 1).toLowerCase(Locale.ROOT);
-    return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
   }
 }
