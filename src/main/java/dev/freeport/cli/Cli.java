@@ -3,7 +3,6 @@ package dev.freeport.cli;
 import dev.freeport.core.InvalidInputException;
 import dev.freeport.render.Sanitizer;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -14,29 +13,36 @@ public final class Cli {
 
   /** Runs freeport with these arguments; returns the exit code, never throws. */
   public static int run(CliContext ctx, String... args) {
-    boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(CommandModel.root());
-    for (Command c : Command.ALL) {
-      cl.addSubcommand(c.name(), new CommandLine(c.spec().get()));
+    boolean debug = false;
+    for (String a : args) {
+      debug |= a.equals(CommandModel.DEBUG);
     }
-    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
+    QuickArgs quick = QuickArgs.recognise(args);
+    if (quick != null) {
+      return execute(ctx, quick.command(), quick, debug);
+    }
+    CommandLine cl = Command.commandLine();
+    boolean finalDebug = debug;
+    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, finalDebug));
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
-    cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, debug));
+    cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, finalDebug));
     return cl.execute(args);
   }
 
   private static int execute(CliContext ctx, ParseResult parsed, boolean debug) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    ParseResult chosen = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
+    return execute(ctx, Command.named(chosen.commandSpec().name()), Given.of(chosen), debug);
+  }
+
+  /** Runs the root command ({@code command} null) or a subcommand; maps every failure to its exit code. */
+  private static int execute(CliContext ctx, Command command, Given given, boolean debug) {
     try {
-      Integer help = CommandLine.executeHelpRequest(parsed);
-      if (help != null) {
-        return help;
-      }
-      if (parsed.hasSubcommand()) {
-        ParseResult sub = parsed.subcommand();
-        return Command.named(sub.commandSpec().name()).orElseThrow().runner().run(ctx, sub);
-      }
-      return new FreeportCommand(ctx).run(Options.parse(parsed));
+      return command != null ? command.run(ctx, given) : new FreeportCommand(ctx).run(Options.parse(given));
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

@@ -1,29 +1,80 @@
 package dev.freeport.cli;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
 
 /**
- * A subcommand: its model and what runs it. {@link #ALL} is the one place subcommands are
- * declared; the parser, the dispatcher, the man page and completion all read it.
+ * A subcommand: its name, its model and what runs it. This is the one place subcommands are
+ * declared; the parser, the dispatcher, the man page and completion all read it. (An enum with
+ * bodies rather than a list of lambdas: nothing on the start-up path links a lambda for it.)
  */
-record Command(String name, Supplier<CommandSpec> spec, Runner runner) {
+enum Command {
+  LIST("list") {
+    @Override
+    CommandSpec spec() {
+      return CommandModel.list();
+    }
 
-  /** Runs a parsed subcommand and returns its exit code. */
-  interface Runner {
-    int run(CliContext ctx, ParseResult parsed) throws Exception;
+    @Override
+    int run(CliContext ctx, Given given) throws Exception {
+      return new ListCommand(ctx).run(Options.parse(given));
+    }
+  },
+  FIND("find") {
+    @Override
+    CommandSpec spec() {
+      return CommandModel.find();
+    }
+
+    @Override
+    int run(CliContext ctx, Given given) throws Exception {
+      return new FindCommand(ctx).run(Options.parse(given));
+    }
+  },
+  COMPLETION("completion") {
+    @Override
+    CommandSpec spec() {
+      return CommandModel.completion();
+    }
+
+    @Override
+    int run(CliContext ctx, Given given) throws Exception {
+      return CompletionCommand.run(ctx, commandLine(), given.positional().get(0));
+    }
+  };
+
+  private final String label;
+
+  Command(String label) {
+    this.label = label;
   }
 
-  static final List<Command> ALL = List.of(
-      new Command("list", CommandModel::list, (ctx, p) -> new ListCommand(ctx).run(Options.parse(p))),
-      new Command("find", CommandModel::find, (ctx, p) -> new FindCommand(ctx).run(Options.parse(p))),
-      new Command("completion", CommandModel::completion,
-          (ctx, p) -> CompletionCommand.run(ctx, p.commandSpec().root().commandLine(), p.matchedPositionalValue(0, ""))));
+  /** The name typed on the command line. */
+  String label() {
+    return label;
+  }
 
-  static Optional<Command> named(String name) {
-    return ALL.stream().filter(c -> c.name.equals(name)).findFirst();
+  abstract CommandSpec spec();
+
+  /** Runs this subcommand with what the command line gave; returns its exit code. */
+  abstract int run(CliContext ctx, Given given) throws Exception;
+
+  /** The subcommand typed as {@code label}, or null. */
+  static Command named(String label) {
+    for (Command c : values()) {
+      if (c.label.equals(label)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The whole command line model: the root command with every subcommand. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(CommandModel.root());
+    for (Command c : values()) {
+      cl.addSubcommand(c.label, new CommandLine(c.spec()));
+    }
+    return cl;
   }
 }

@@ -36,20 +36,13 @@ public final class CompletionCommand {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/completion");
     Files.createDirectories(dir);
-    CommandLine root = model();
+    CommandLine root = Command.commandLine();
     Files.writeString(dir.resolve("freeport.bash"), bash(root), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("_freeport"), zsh(root), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("freeport.fish"), fish(root.getCommandSpec()), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("freeport.ps1"), powershell(root.getCommandSpec()), StandardCharsets.UTF_8);
   }
 
-  private static CommandLine model() {
-    CommandLine cl = new CommandLine(CommandModel.root());
-    for (Command c : Command.ALL) {
-      cl.addSubcommand(c.name(), new CommandLine(c.spec().get()));
-    }
-    return cl;
-  }
 
   static String bash(CommandLine root) {
     return AutoComplete.bash("freeport", root);

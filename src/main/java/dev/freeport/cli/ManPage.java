@@ -38,8 +38,8 @@ public final class ManPage {
         + "(3000,8080), or a mix; 1 to 65535, at most 1024 ports in one range.\n");
     m.append(".SH OPTIONS\n");
     options(m, root);
-    for (Command c : Command.ALL) {
-      CommandSpec sub = c.spec().get();
+    for (Command c : Command.values()) {
+      CommandSpec sub = c.spec();
       m.append(".SH COMMAND: ").append(sub.name().toUpperCase(java.util.Locale.ROOT)).append('\n');
       m.append(escape(String.join(" ", sub.usageMessage().description()))).append('\n');
       for (PositionalParamSpec p : sub.positionalParameters()) {

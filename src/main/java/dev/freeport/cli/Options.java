@@ -8,11 +8,11 @@ import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.safety.HolderFilter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Everything one command line asked for, parsed once into plain values; commands read this,
@@ -50,34 +50,32 @@ record Options(
     return new StopOptions(timeout, force, graceful, watch);
   }
 
-  static Options parse(ParseResult parsed) {
-    boolean given = parsed.hasMatchedPositional(0);
-    String[] raw = given ? parsed.matchedPositionalValue(0, new String[0]) : new String[0];
-    PortSet ports = PortSet.union(List.of(raw).stream().map(PortSpec::parse).toList());
-    boolean json = flag(parsed, CommandModel.JSON);
+  static Options parse(Given given) {
+    List<String> raw = given.positional();
+    List<PortSet> ports = new ArrayList<>(raw.size());
+    for (String spec : raw) {
+      ports.add(PortSpec.parse(spec));
+    }
+    boolean json = given.flag(CommandModel.JSON);
     return new Options(
-        ports,
-        given,
-        given && raw.length > 0 ? Optional.of(raw[0]) : Optional.empty(),
-        Optional.ofNullable(parsed.matchedOptionValue(CommandModel.RANGE, null)),
-        protocols(flag(parsed, CommandModel.TCP), flag(parsed, CommandModel.UDP)),
-        flag(parsed, CommandModel.DRY_RUN),
-        flag(parsed, CommandModel.YES),
-        flag(parsed, CommandModel.FORCE),
-        flag(parsed, CommandModel.QUIET) && !json,
+        PortSet.union(ports),
+        !raw.isEmpty(),
+        raw.isEmpty() ? Optional.empty() : Optional.of(raw.get(0)),
+        Optional.ofNullable(given.value(CommandModel.RANGE, null)),
+        protocols(given.flag(CommandModel.TCP), given.flag(CommandModel.UDP)),
+        given.flag(CommandModel.DRY_RUN),
+        given.flag(CommandModel.YES),
+        given.flag(CommandModel.FORCE),
+        given.flag(CommandModel.QUIET) && !json,
         json,
-        flag(parsed, CommandModel.NO_COLOR),
-        flag(parsed, CommandModel.DEBUG),
-        flag(parsed, CommandModel.PARENT),
-        new HolderFilter(Optional.ofNullable(parsed.matchedOptionValue(CommandModel.USER, null)),
-            Optional.ofNullable(parsed.matchedOptionValue(CommandModel.NAME, null))),
-        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)),
-        DurationSpec.parse(parsed.matchedOptionValue(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)),
-        GracefulSignal.parse(parsed.matchedOptionValue(CommandModel.SIGNAL, CommandModel.DEFAULT_SIGNAL)));
-  }
-
-  private static boolean flag(ParseResult parsed, String name) {
-    return parsed.commandSpec().findOption(name) != null && parsed.hasMatchedOption(name);
+        given.flag(CommandModel.NO_COLOR),
+        given.flag(CommandModel.DEBUG),
+        given.flag(CommandModel.PARENT),
+        new HolderFilter(Optional.ofNullable(given.value(CommandModel.USER, null)),
+            Optional.ofNullable(given.value(CommandModel.NAME, null))),
+        DurationSpec.parse(given.value(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)),
+        DurationSpec.parse(given.value(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)),
+        GracefulSignal.parse(given.value(CommandModel.SIGNAL, CommandModel.DEFAULT_SIGNAL)));
   }
 
   /** TCP unless --udp; both when both flags are given. */
