@@ -2,11 +2,13 @@ package dev.freeport.render;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Short human forms of durations and sizes. */
+/**
+ * Short human forms of durations and sizes. Built by hand rather than with String.format, whose
+ * first use loads the locale machinery: several milliseconds on every run that prints a holder.
+ */
 public final class Formats {
   private Formats() {}
 
@@ -20,12 +22,12 @@ public final class Formats {
       return s + "s";
     }
     if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+      return s / 60 + "m" + twoDigits(s % 60) + "s";
     }
     if (s < 86400) {
-      return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+      return s / 3600 + "h" + twoDigits(s % 3600 / 60) + "m";
     }
-    return String.format(Locale.ROOT, "%dd%02dh", s / 86400, s % 86400 / 3600);
+    return s / 86400 + "d" + twoDigits(s % 86400 / 3600) + "h";
   }
 
   /** {@code 812 KB}, {@code 84.2 MB}, {@code 1.3 GB}; "?" if unknown. */
@@ -40,13 +42,23 @@ public final class Formats {
       v /= 1024;
       u++;
     }
-    return u <= 1 ? String.format(Locale.ROOT, "%.0f %s", v, units[u]) : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    return (u <= 1 ? Long.toString(Math.round(v)) : oneDecimal(v)) + " " + units[u];
   }
 
   /** {@code 412 ms} or {@code 5.1 s}. */
   public static String elapsed(Duration d) {
     long ms = d.toMillis();
-    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms < 1000 ? ms + " ms" : oneDecimal(ms / 1000.0) + " s";
+  }
+
+  /** {@code 5.1} for 5.06: one decimal, rounded half up, as {@code %.1f} does for positive values. */
+  public static String oneDecimal(double v) {
+    long tenths = Math.round(v * 10);
+    return tenths / 10 + "." + tenths % 10;
+  }
+
+  private static String twoDigits(long n) {
+    return n < 10 ? "0" + n : Long.toString(n);
   }
 
   /** "1 process" or "3 processes". */

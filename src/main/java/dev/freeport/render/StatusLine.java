@@ -3,7 +3,6 @@ package dev.freeport.render;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
@@ -46,8 +45,8 @@ public final class StatusLine {
   public static String waiting(List<String> running, Duration left) {
     String names = String.join(", ", running.stream().limit(4).map(Sanitizer::clean).toList())
         + (running.size() > 4 ? " and " + (running.size() - 4) + " more" : "");
-    return String.format(Locale.ROOT, "Forcing in %.1f s: waiting for %d to exit (%s)",
-        Math.max(0, left.toMillis()) / 1000.0, running.size(), names);
+    return "Forcing in " + Formats.oneDecimal(Math.max(0, left.toMillis()) / 1000.0) + " s: waiting for "
+        + running.size() + " to exit (" + names + ")";
   }
 
   /** Starts redrawing {@code text} until {@link #stop()}, replacing any status shown before. */

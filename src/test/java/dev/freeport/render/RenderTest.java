@@ -85,6 +85,14 @@ class RenderTest {
     assertEquals("2m05s", Formats.uptime(Optional.of(NOW.minusSeconds(125)), NOW));
     assertEquals("1d01h", Formats.uptime(Optional.of(NOW.minusSeconds(90000)), NOW));
     assertEquals("?", Formats.uptime(Optional.empty(), NOW));
+    assertEquals("0.0", Formats.oneDecimal(0.04));
+    assertEquals("0.1", Formats.oneDecimal(0.05));
+    assertEquals("5.1", Formats.oneDecimal(5.06));
+    assertEquals("10.0", Formats.oneDecimal(9.96));
+    for (int i = 0; i < 2000; i++) {
+      double v = i * 0.0137;
+      assertEquals(String.format(java.util.Locale.ROOT, "%.1f", v), Formats.oneDecimal(v), "as %.1f for " + v);
+    }
     assertEquals("512 B", Formats.bytes(OptionalLong.of(512)));
     assertEquals("1.5 GB", Formats.bytes(OptionalLong.of(1610612736L)));
     assertEquals("1 process", Formats.processes(1));

@@ -11,6 +11,18 @@ import java.util.List;
  * @param port 1..65535
  */
 public record Endpoint(Protocol protocol, String address, int port) {
+  // equals and hashCode written out: see ProcessRef.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Endpoint other && other.protocol == protocol && other.port == port
+        && other.address.equals(address);
+  }
+
+  @Override
+  public int hashCode() {
+    return (protocol.hashCode() * 31 + address.hashCode()) * 31 + port;
+  }
 
   /** True for an IPv6 address (which may also accept IPv4 unless the socket is v6-only). */
   public boolean ipv6() {

@@ -8,4 +8,17 @@ package dev.freeport.core.model;
  * @param startTime the start time in the platform's own exact unit (clock ticks since boot on
  *     Linux, epoch milliseconds elsewhere); only ever compared with values read the same way
  */
-public record ProcessRef(long pid, long startTime) {}
+public record ProcessRef(long pid, long startTime) {
+  // equals and hashCode written out: a record's generated ones link method handles on first
+  // use, about 5 ms of start-up for a key that every run hashes.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProcessRef other && other.pid == pid && other.startTime == startTime;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(pid) * 31 + Long.hashCode(startTime);
+  }
+}

@@ -9,13 +9,16 @@ import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
+import dev.freeport.platform.unix.KillTerminator;
+import dev.freeport.platform.unix.Signals;
+import dev.freeport.platform.unix.UnixKill;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Linux: /proc for discovery, pidfds for signals, systemd units from the cgroup. */
+/** Linux: /proc for discovery, start-time-checked kill(2) for signals, systemd units from the cgroup. */
 public final class LinuxHost implements Host {
   private final LinuxSocketTable sockets;
   private final LinuxProcessInspector processes;
@@ -52,13 +55,9 @@ public final class LinuxHost implements Host {
   }
 
   @Override
-  public void prepareToStop() {
-    libc.prepare();
-  }
-
-  @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new LinuxTerminator(libc.get(), processes, graceful);
+    return new KillTerminator(new UnixKill(libc, processes::isRunning), Signals.LINUX, graceful, processes::isRunning,
+        processes::mayBeStopped);
   }
 
   @Override

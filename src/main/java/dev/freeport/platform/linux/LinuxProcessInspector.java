@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,22 +68,16 @@ public final class LinuxProcessInspector implements ProcessInspector {
   }
 
   /**
-   * How many more descriptors this process may open: the soft limit from /proc/self/limits
-   * minus those open now; empty when unknown or unlimited.
+   * False only when this exact process is running or sleeping (state R, S, D or I), so SIGCONT
+   * would change nothing; true when it is stopped, traced, or its state cannot be read.
    */
-  public OptionalInt freeDescriptors() {
-    Optional<String> limits = proc.read("self", "limits");
-    String[] open = proc.root().resolve("self").resolve("fd").toFile().list();
-    if (limits.isEmpty() || open == null) {
-      return OptionalInt.empty();
+  public boolean mayBeStopped(ProcessRef p) {
+    Optional<ProcStat> s = proc.stat(p.pid());
+    if (s.isEmpty() || s.get().startTicks() != p.startTime()) {
+      return true;
     }
-    for (String line : limits.get().split("\n")) {
-      if (line.startsWith("Max open files")) {
-        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
-        return soft.matches("[0-9]{1,9}") ? OptionalInt.of(Integer.parseInt(soft) - open.length) : OptionalInt.empty();
-      }
-    }
-    return OptionalInt.empty();
+    char state = s.get().state();
+    return state != 'R' && state != 'S' && state != 'D' && state != 'I';
   }
 
   @Override

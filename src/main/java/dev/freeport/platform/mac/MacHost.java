@@ -9,6 +9,7 @@ import dev.freeport.platform.mac.jna.JnaLibProc;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
+import dev.freeport.platform.unix.UnixKill;
 import dev.freeport.platform.unix.Signals;
 import java.util.Optional;
 import dev.freeport.core.model.Advice;
@@ -51,7 +52,8 @@ public final class MacHost implements Host {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(libc.get(), Signals.BSD, graceful, processes::isRunning);
+    return new KillTerminator(new UnixKill(libc, processes::isRunning), Signals.BSD, graceful, processes::isRunning,
+        p -> true);
   }
 
   @Override

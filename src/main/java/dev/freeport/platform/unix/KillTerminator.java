@@ -1,10 +1,8 @@
 package dev.freeport.platform.unix;
 
-import com.sun.jna.LastErrorException;
 import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.platform.unix.jna.LibC;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,25 +10,38 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Signals with kill(2), checking the process's start time right before each signal. Waiting
- * polls with back-off from 1 ms to 16 ms. Used on macOS, and on Linux kernels without pidfd.
+ * Signals with kill(2), checking the process's identity (pid and start time) right before each
+ * signal, and holding no descriptor per process. Waiting reads each process's state, with
+ * back-off from 1 ms to 16 ms. A RESUME goes only to a process that may be stopped. Linux and
+ * macOS.
  */
 public final class KillTerminator implements Terminator {
-  private final LibC libc;
+  /** kill(2) for one process whose identity the terminator has just checked. */
+  public interface Sender {
+    /** DELIVERED, DENIED (EPERM) or GONE (no such process, or its pid now names another). */
+    Delivery send(ProcessRef p, int signal);
+  }
+
+  private final Sender sender;
   private final Signals signals;
   private final GracefulSignal graceful;
   private final Predicate<ProcessRef> running;
+  private final Predicate<ProcessRef> mayBeStopped;
 
   /**
    * @param signals the platform's signal numbers
    * @param graceful the signal that asks a process to exit
    * @param running true while the exact process (pid and start time) still runs
+   * @param mayBeStopped false only when the process is known to be running or sleeping, so a
+   *     RESUME would change nothing
    */
-  public KillTerminator(LibC libc, Signals signals, GracefulSignal graceful, Predicate<ProcessRef> running) {
-    this.libc = libc;
+  public KillTerminator(Sender sender, Signals signals, GracefulSignal graceful, Predicate<ProcessRef> running,
+      Predicate<ProcessRef> mayBeStopped) {
+    this.sender = sender;
     this.signals = signals;
     this.graceful = graceful;
     this.running = running;
+    this.mayBeStopped = mayBeStopped;
   }
 
   @Override
@@ -38,12 +49,10 @@ public final class KillTerminator implements Terminator {
     if (!running.test(p)) {
       return Delivery.GONE;
     }
-    try {
-      libc.kill((int) p.pid(), signals.number(action, graceful));
-      return Delivery.DELIVERED;
-    } catch (LastErrorException e) {
-      return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;
+    if (action == Action.RESUME && !mayBeStopped.test(p)) {
+      return Delivery.DELIVERED; // it runs already: nothing to resume
     }
+    return sender.send(p, signals.number(action, graceful));
   }
 
   @Override
@@ -52,7 +61,11 @@ public final class KillTerminator implements Terminator {
     long end = System.nanoTime() + timeout.toNanos();
     long pause = 1;
     while (true) {
-      left.removeIf(running.negate());
+      for (java.util.Iterator<ProcessRef> i = left.iterator(); i.hasNext(); ) {
+        if (!running.test(i.next())) {
+          i.remove();
+        }
+      }
       long remaining = end - System.nanoTime();
       if (left.isEmpty() || remaining <= 0) {
         return left;

@@ -3,11 +3,9 @@ package dev.freeport.platform.unix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.jna.LastErrorException;
 import dev.freeport.core.kill.Terminator.Action;
 import dev.freeport.core.kill.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.platform.unix.jna.LibC;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,45 +13,47 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The kill(2) terminator (macOS, and Linux without pidfd) against a scripted libc. */
+/** The kill(2) terminator (Linux and macOS) against a scripted kill. */
 class KillTerminatorTest {
 
-  static final class ScriptedLibC implements LibC {
+  /** kill(2) as a script: records what it was asked to send. */
+  static final class ScriptedKill implements KillTerminator.Sender {
     final List<String> kills = new ArrayList<>();
-    final Set<Integer> notMine = new HashSet<>();
-    final Set<Integer> exited = new HashSet<>();
+    final Set<Long> notMine = new HashSet<>();
+    final Set<Long> exited = new HashSet<>();
 
     @Override
-    public int kill(int pid, int signal) {
-      if (notMine.contains(pid)) {
-        throw new LastErrorException(LibC.EPERM);
+    public Delivery send(ProcessRef p, int signal) {
+      if (notMine.contains(p.pid())) {
+        return Delivery.DENIED;
       }
-      if (exited.contains(pid)) {
-        throw new LastErrorException(LibC.ESRCH);
+      if (exited.contains(p.pid())) {
+        return Delivery.GONE;
       }
-      kills.add(pid + ":" + signal);
-      return 0;
-    }
-
-    @Override
-    public long syscall(long number, Object... args) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int poll(PollFd[] fds, int count, int timeoutMillis) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int close(int fd) {
-      return 0;
+      kills.add(p.pid() + ":" + signal);
+      return Delivery.DELIVERED;
     }
   }
 
-  final ScriptedLibC libc = new ScriptedLibC();
+  final ScriptedKill libc = new ScriptedKill();
   final Set<ProcessRef> running = new HashSet<>();
-  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.kill.GracefulSignal.TERM, running::contains);
+  final Set<ProcessRef> stopped = new HashSet<>();
+  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.kill.GracefulSignal.TERM,
+      running::contains, p -> true);
+  final KillTerminator linux = new KillTerminator(libc, Signals.LINUX, dev.freeport.core.kill.GracefulSignal.TERM,
+      running::contains, stopped::contains);
+
+  @Test
+  void resumeGoesOnlyToAProcessThatMayBeStopped() {
+    ProcessRef runs = new ProcessRef(400, 1);
+    ProcessRef halted = new ProcessRef(401, 1);
+    running.add(runs);
+    running.add(halted);
+    stopped.add(halted);
+    assertEquals(Delivery.DELIVERED, linux.send(runs, Action.RESUME));
+    assertEquals(Delivery.DELIVERED, linux.send(halted, Action.RESUME));
+    assertEquals(List.of("401:18"), libc.kills, "SIGCONT to the stopped one only");
+  }
 
   @Test
   void macSignalNumbers() {
@@ -78,8 +78,8 @@ class KillTerminatorTest {
     ProcessRef racing = new ProcessRef(201, 1);
     running.add(other);
     running.add(racing);
-    libc.notMine.add(200);
-    libc.exited.add(201);
+    libc.notMine.add(200L);
+    libc.exited.add(201L);
     assertEquals(Delivery.DENIED, mac.send(other, Action.GRACEFUL));
     assertEquals(Delivery.GONE, mac.send(racing, Action.GRACEFUL));
   }

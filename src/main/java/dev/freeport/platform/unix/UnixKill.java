@@ -1,0 +1,57 @@
+package dev.freeport.platform.unix;
+
+import com.sun.jna.LastErrorException;
+import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.platform.unix.jna.LibC;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * kill(2) for one exact process. SIGTERM and SIGKILL go through the JDK's
+ * {@link ProcessHandle#destroy()} and {@link ProcessHandle#destroyForcibly()}, which compare the
+ * process's start time with the handle's natively, right before kill(2); the handle is taken
+ * first and the process's identity (pid and start time) checked after, so the handle is exactly
+ * the process shown. Every other signal, after the same identity check, (SIGSTOP, SIGCONT, INT, HUP, QUIT, USR1, USR2) goes
+ * through libc, bound with JNA on first use: the common stop (TERM, then KILL after the timeout)
+ * never loads JNA, which costs tens of milliseconds and a fork of ldconfig.
+ */
+public final class UnixKill implements KillTerminator.Sender {
+  private static final int SIGTERM = 15;
+  private static final int SIGKILL = 9;
+
+  private final BackgroundLibC libc;
+  private final Predicate<ProcessRef> running;
+
+  /** @param running true while the exact process (pid and start time) still runs */
+  public UnixKill(BackgroundLibC libc, Predicate<ProcessRef> running) {
+    this.libc = libc;
+    this.running = running;
+  }
+
+  @Override
+  public Delivery send(ProcessRef p, int signal) {
+    if (signal != SIGTERM && signal != SIGKILL) {
+      if (!running.test(p)) {
+        return Delivery.GONE;
+      }
+      try {
+        libc.get().kill((int) p.pid(), signal);
+        return Delivery.DELIVERED;
+      } catch (LastErrorException e) {
+        return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;
+      }
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(p.pid());
+    // The handle holds the start time of whichever process had the pid when it was taken; the
+    // process shown had the pid before and still has it now, so that was the process shown.
+    if (handle.isEmpty() || !running.test(p)) {
+      return Delivery.GONE;
+    }
+    boolean sent = signal == SIGKILL ? handle.get().destroyForcibly() : handle.get().destroy();
+    if (sent) {
+      return Delivery.DELIVERED;
+    }
+    return running.test(p) ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
+  }
+}

@@ -1,0 +1,83 @@
+package dev.freeport.platform.unix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.platform.linux.LinuxProcessInspector;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The real kill path on real processes: the JDK for TERM and KILL, libc for the rest. */
+@EnabledOnOs(OS.LINUX)
+class UnixKillTest {
+  final LinuxProcessInspector procs = new LinuxProcessInspector(Path.of("/proc"));
+  final UnixKill kill = new UnixKill(new BackgroundLibC(), procs::isRunning);
+  Process child;
+
+  @AfterEach
+  void reap() throws InterruptedException {
+    if (child != null) {
+      child.destroyForcibly().waitFor();
+    }
+  }
+
+  ProcessRef start() throws Exception {
+    child = new ProcessBuilder("sleep", "60").start();
+    return procs.identify(child.pid()).orElseThrow();
+  }
+
+  @Test
+  void termEndsTheProcessShown() throws Exception {
+    ProcessRef p = start();
+    assertEquals(Delivery.DELIVERED, kill.send(p, 15));
+    assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(143, child.exitValue(), "ended by SIGTERM");
+  }
+
+  @Test
+  void anotherStartTimeOnThePidIsNeverSignalled() throws Exception {
+    ProcessRef p = start();
+    ProcessRef other = new ProcessRef(p.pid(), p.startTime() + 1);
+    assertEquals(Delivery.GONE, kill.send(other, 9));
+    assertEquals(Delivery.GONE, kill.send(other, 15));
+    assertEquals(Delivery.GONE, kill.send(other, 19));
+    assertFalse(child.waitFor(200, TimeUnit.MILLISECONDS), "still running");
+    assertFalse(procs.mayBeStopped(p), "and not stopped");
+  }
+
+  @Test
+  void stopAndContinueGoThroughLibc() throws Exception {
+    ProcessRef p = start();
+    assertEquals(Delivery.DELIVERED, kill.send(p, 19));
+    assertTrue(waitFor(() -> procs.mayBeStopped(p)), "stopped after SIGSTOP");
+    assertEquals(Delivery.DELIVERED, kill.send(p, 18));
+    assertTrue(waitFor(() -> !procs.mayBeStopped(p)), "running again after SIGCONT");
+  }
+
+  @Test
+  void anExitedProcessIsGone() throws Exception {
+    ProcessRef p = start();
+    child.destroyForcibly().waitFor();
+    assertEquals(Delivery.GONE, kill.send(p, 15));
+    assertEquals(Delivery.GONE, kill.send(p, 9));
+  }
+
+  /** Polls a condition the kernel settles within milliseconds; gives up after 10 s. */
+  static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(2);
+    }
+    return true;
+  }
+}
