@@ -3,6 +3,7 @@ package dev.freeport;
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
 import dev.freeport.cli.ExitCode;
+import dev.freeport.core.Host;
 import dev.freeport.platform.Platforms;
 import dev.freeport.render.Terminal;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The command-line entry point; the only place that exits. */
 public final class Main {
@@ -26,7 +27,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Terminal.prepareConsole();
-    System.exit(run(System.out, System.err, System.in, stdoutIsPipeOrSocket(), args));
+    System.exit(run(System.out, System.err, System.in, true, args));
   }
 
   /**
@@ -34,17 +35,16 @@ public final class Main {
    * {@code out} could not be written, with one line on {@code err} saying so.
    */
   public static int run(PrintStream out, PrintStream err, InputStream in, String... args) {
-    return run(out, err, in, () -> false, args);
+    return run(out, err, in, false, args);
   }
 
-  /** @param readerGone whether a write error on {@code out} means only that its reader left */
-  private static int run(PrintStream out, PrintStream err, InputStream in, BooleanSupplier readerGone,
-      String... args) {
+  /** @param outIsStdout whether {@code out} is the process's stdout (whose reader may have left) */
+  private static int run(PrintStream out, PrintStream err, InputStream in, boolean outIsStdout, String... args) {
     CliContext ctx = new CliContext(out, err, in, System.getenv(),
-        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), Platforms::current);
+        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), new CurrentHost());
     int code = Cli.run(ctx, args);
     // checkError() flushes first; PrintStream keeps the first write error of the whole run.
-    if (out.checkError() && !readerGone.getAsBoolean()) {
+    if (out.checkError() && !(outIsStdout && stdoutIsPipeOrSocket())) {
       err.println("freeport: could not write the output to stdout; it is incomplete");
       code = code == 0 ? OUTPUT_FAILED : code;
     }
@@ -57,17 +57,23 @@ public final class Main {
    * (EPIPE, as with {@code freeport list | head -1}): not a failure of freeport. A disk, a device
    * or a terminal fails for real reasons. Asked only after an error, so it costs nothing normally.
    */
-  private static BooleanSupplier stdoutIsPipeOrSocket() {
-    return () -> {
-      for (String fd : List.of("/proc/self/fd/1", "/dev/fd/1")) {
-        try {
-          int type = (Integer) Files.getAttribute(Path.of(fd), "unix:mode") & 0170000;
-          return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
-        } catch (IOException | RuntimeException e) {
-          // not this path, or no unix attribute view (Windows): try the next
-        }
+  private static boolean stdoutIsPipeOrSocket() {
+    for (String fd : List.of("/proc/self/fd/1", "/dev/fd/1")) {
+      try {
+        int type = (Integer) Files.getAttribute(Path.of(fd), "unix:mode") & 0170000;
+        return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+      } catch (IOException | RuntimeException e) {
+        // not this path, or no unix attribute view (Windows): try the next
       }
-      return false;
-    };
+    }
+    return false;
+  }
+
+  /** This machine's host, made when a command asks (a class, not a method reference: no lambda to link). */
+  private static final class CurrentHost implements Supplier<Host> {
+    @Override
+    public Host get() {
+      return Platforms.current();
+    }
   }
 }

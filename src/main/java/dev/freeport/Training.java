@@ -45,7 +45,7 @@ public final class Training {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     CliContext ctx = new CliContext(quiet, quiet, InputStream.nullInputStream(), Map.of(), false, false, false,
         Platforms::current);
-    Cli.run(ctx, "list");
+    Main.run(quiet, quiet, InputStream.nullInputStream(), "list"); // Main's own classes, too
     Cli.run(ctx, "list", "--json", "--tcp", "--udp");
     Host host = Platforms.current();
     for (boolean json : new boolean[] {false, true}) {

@@ -18,12 +18,14 @@ import dev.freeport.render.StatusLine;
 import dev.freeport.render.Terminal;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.freeport.core.model.PortSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** {@code freeport PORT...}: show who holds the ports, ask, stop them, check the ports are free. */
 final class FreeportCommand {
@@ -71,8 +73,12 @@ final class FreeportCommand {
     }
     AtomicReference<Stop> stop = new AtomicReference<>();
     List<PortResult> results;
-    try (InterruptNotice notice = new InterruptNotice(ctx.err(),
-        () -> stop.get() == null ? "nothing was stopped" : interrupted(stop.get().abort()))) {
+    try (InterruptNotice notice = new InterruptNotice(ctx.err(), new Supplier<String>() {
+      @Override
+      public String get() {
+        return stop.get() == null ? "nothing was stopped" : interrupted(stop.get().abort());
+      }
+    })) {
       boolean ask = !plan.isEmpty() && !o.yes();
       if (plan.anyBusy() && (!o.json() || ask) && !o.quiet()) {
         // With --json the survey goes to stderr, so the user still sees what they confirm.
@@ -127,7 +133,13 @@ final class FreeportCommand {
   }
 
   private int finish(List<PortResult> results, Plan plan, Options o, ReportView report, boolean dryRun) {
-    ExitCode code = ExitCode.of(Status.worst(results.stream().map(r -> r.outcome().status()).toList()));
+    List<Status> statuses = new ArrayList<>(results.size());
+    boolean declined = false;
+    for (PortResult r : results) {
+      statuses.add(r.outcome().status());
+      declined |= r.outcome().status() == Status.DECLINED;
+    }
+    ExitCode code = ExitCode.of(Status.worst(statuses));
     if (o.json()) {
       new JsonView(plan.surveyedAt()).writeResults(results, dryRun, code.code(), ctx.out());
     } else if (o.quiet()) {
@@ -140,7 +152,7 @@ final class FreeportCommand {
       }
     } else if (dryRun) {
       report.printSurvey(plan.findings(), ctx.out());
-    } else if (results.stream().noneMatch(r -> r.outcome().status() == Status.DECLINED)) {
+    } else if (!declined) {
       report.printResults(results, ctx.out());
     }
     return code.code();
@@ -169,10 +181,20 @@ final class FreeportCommand {
           return;
         }
         long deadline = System.nanoTime() + t.toNanos();
-        status.start(() -> StatusLine.waiting(
-            running.stream().filter(r -> ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false))
-                .map(r -> names.getOrDefault(r.pid(), Long.toString(r.pid()))).toList(),
-            Duration.ofNanos(deadline - System.nanoTime())));
+        status.start(new Supplier<String>() {
+          @Override
+          public String get() {
+            List<String> alive = new ArrayList<>();
+            for (ProcessRef r : running) {
+              Optional<ProcessHandle> h = ProcessHandle.of(r.pid());
+              if (h.isPresent() && h.get().isAlive()) {
+                String name = names.get(r.pid());
+                alive.add(name != null ? name : Long.toString(r.pid()));
+              }
+            }
+            return StatusLine.waiting(alive, Duration.ofNanos(deadline - System.nanoTime()));
+          }
+        });
       }
 
       @Override
@@ -181,10 +203,15 @@ final class FreeportCommand {
           return;
         }
         status.stop();
-        String who = parents.stream().limit(3)
-            .map(p -> Sanitizer.clean(p.what()) + " (PID " + p.parent().pid() + ")")
-            .collect(java.util.stream.Collectors.joining(", "))
-            + (parents.size() > 3 ? " and " + (parents.size() - 3) + " more" : "");
+        StringBuilder who = new StringBuilder();
+        for (int i = 0; i < Math.min(3, parents.size()); i++) {
+          Supervisors.Parent p = parents.get(i);
+          who.append(i > 0 ? ", " : "").append(Sanitizer.clean(p.what())).append(" (PID ").append(p.parent().pid())
+              .append(')');
+        }
+        if (parents.size() > 3) {
+          who.append(" and ").append(parents.size() - 3).append(" more");
+        }
         err.println("Watching " + who + " for a restart, up to " + Formats.elapsed(window) + "...");
       }
 

@@ -14,12 +14,15 @@ final class InterruptNotice implements AutoCloseable {
 
   /** @param onInterrupt makes the stop safe and returns what had been done, as the end of a sentence */
   InterruptNotice(PrintStream err, Supplier<String> onInterrupt) {
-    hook = new Thread(() -> {
-      if (!finished) {
-        String state = onInterrupt.get();
-        err.println();
-        err.println("freeport: interrupted: " + state);
-        err.flush();
+    hook = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        if (!finished) {
+          String state = onInterrupt.get();
+          err.println();
+          err.println("freeport: interrupted: " + state);
+          err.flush();
+        }
       }
     }, "freeport-interrupt-notice");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -29,8 +29,11 @@ final class ListCommand {
       Terminal term = Terminal.detect(ctx.stdoutTerminal(), options.noColor(), ctx.env());
       new ListView(term).print(rows, ctx.out());
     }
-    if (rows.stream().anyMatch(r -> r.process().isEmpty())) {
-      ctx.err().println("Some owners are not visible (" + freeport.privilegeHint() + ").");
+    for (SocketRow r : rows) {
+      if (r.process().isEmpty()) {
+        ctx.err().println("Some owners are not visible (" + freeport.privilegeHint() + ").");
+        break;
+      }
     }
     return ExitCode.OK.code();
   }

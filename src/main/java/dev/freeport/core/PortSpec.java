@@ -3,8 +3,6 @@ package dev.freeport.core;
 import dev.freeport.core.model.PortSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses the PORT grammar: {@code 8080}, {@code 3000-3010} (inclusive), {@code 3000,8080}, and
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
 public final class PortSpec {
   /** The widest range accepted in one argument, so a typo cannot select half the port space. */
   public static final int MAX_RANGE = 1024;
-
-  private static final Pattern ITEM = Pattern.compile("([0-9]+)(?:-([0-9]+))?");
 
   private PortSpec() {}
 
@@ -31,17 +27,20 @@ public final class PortSpec {
   }
 
   private static PortSet parseItem(String item, String whole) {
-    Matcher m = ITEM.matcher(item);
-    if (!m.matches()) {
+    // NUMBER or NUMBER-NUMBER, ASCII digits only (read by hand: java.util.regex costs start-up).
+    int dash = item.indexOf('-');
+    String first = dash < 0 ? item : item.substring(0, dash);
+    String second = dash < 0 ? null : item.substring(dash + 1);
+    if (!digits(first) || (second != null && !digits(second))) {
       throw new InvalidInputException(
           "invalid port '" + printable(item.isEmpty() ? whole : item)
               + "': use a number from 1 to 65535, a range like 3000-3010, or a list like 3000,8080");
     }
-    int from = port(m.group(1));
-    if (m.group(2) == null) {
+    int from = port(first);
+    if (second == null) {
       return PortSet.of(from);
     }
-    int to = port(m.group(2));
+    int to = port(second);
     if (to < from) {
       throw new InvalidInputException(
           "invalid range '" + item + "': the first port must not be above the second");
@@ -54,8 +53,21 @@ public final class PortSpec {
     return PortSet.range(from, to);
   }
 
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
   private static int port(String digits) {
-    String trimmed = digits.replaceFirst("^0+(?=.)", "");
+    int zeros = 0;
+    while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+      zeros++; // leading zeros, keeping one digit
+    }
+    String trimmed = digits.substring(zeros);
     int value = trimmed.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(trimmed);
     if (value < 1 || value > 65535) {
       throw new InvalidInputException(
@@ -68,9 +80,13 @@ public final class PortSpec {
   /** Keeps an echoed argument on one line and free of terminal escapes. */
   static String printable(String s) {
     StringBuilder b = new StringBuilder();
-    s.codePoints()
-        .limit(40)
-        .forEach(c -> b.appendCodePoint(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c));
-    return s.codePointCount(0, s.length()) > 40 ? b + "..." : b.toString();
+    int count = 0;
+    for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+      if (count++ < 40) {
+        int c = s.codePointAt(i);
+        b.appendCodePoint(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c);
+      }
+    }
+    return count > 40 ? b + "..." : b.toString();
   }
 }

@@ -36,7 +36,7 @@ public final class JsonView {
 
   /** {@code {"listeners": [row, ...]}}. */
   public void writeList(List<SocketRow> rows, OutputStream out) {
-    write(out, g -> {
+    try (JsonGenerator g = open(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("listeners");
       for (SocketRow r : rows) {
@@ -52,7 +52,10 @@ public final class JsonView {
       }
       g.writeEndArray();
       g.writeEndObject();
-    });
+      end(g, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -60,7 +63,7 @@ public final class JsonView {
    * A dry run has no {@code stopped}, {@code elapsedMs} or {@code timeWait}.
    */
   public void writeResults(List<PortResult> results, boolean dryRun, int exitCode, OutputStream out) {
-    write(out, g -> {
+    try (JsonGenerator g = open(out)) {
       g.writeStartObject();
       g.writeBooleanField("dryRun", dryRun);
       g.writeArrayFieldStart("ports");
@@ -101,7 +104,10 @@ public final class JsonView {
       g.writeEndArray();
       g.writeNumberField("exitCode", exitCode);
       g.writeEndObject();
-    });
+      end(g, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void findingFields(JsonGenerator g, PortFinding f, Outcome outcome) throws IOException {
@@ -172,7 +178,7 @@ public final class JsonView {
     g.writeStringField("name", p.name());
     g.writeStringField("command", p.command());
     g.writeStringField("user", p.user().orElse(null));
-    g.writeStringField("startTime", p.started().map(Instant::toString).orElse(null));
+    g.writeStringField("startTime", p.started().isPresent() ? p.started().get().toString() : null);
     if (p.started().isPresent()) {
       g.writeNumberField("uptimeSeconds", Math.max(0, Duration.between(p.started().get(), now).getSeconds()));
     } else {
@@ -185,19 +191,17 @@ public final class JsonView {
     }
   }
 
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
+  /** A pretty-printing generator on {@code out} that leaves {@code out} open when closed. */
+  private static JsonGenerator open(OutputStream out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
   }
 
-  private static void write(OutputStream out, Body body) {
-    try (JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      body.write(g);
-      g.flush();
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Ends the document with a newline and flushes it all. */
+  private static void end(JsonGenerator g, OutputStream out) throws IOException {
+    g.flush();
+    out.write('\n');
+    out.flush();
   }
 }

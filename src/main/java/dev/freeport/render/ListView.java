@@ -20,11 +20,11 @@ public final class ListView {
     List<String[]> cells = new ArrayList<>();
     for (SocketRow r : rows) {
       String proto = r.endpoint().protocol().label() + (r.endpoint().ipv6() ? "6" : "");
-      String pid = r.process().map(p -> Long.toString(p.pid())).orElse("-");
-      String user = r.process().flatMap(ProcessInfo::user).map(Sanitizer::clean).orElse("?");
-      String name = r.process().map(p -> Sanitizer.clean(p.name())).orElse("?");
-      String command = r.process().map(p -> Sanitizer.clean(p.command()))
-          .orElse("(owner not visible)");
+      ProcessInfo p = r.process().orElse(null);
+      String pid = p == null ? "-" : Long.toString(p.pid());
+      String user = p == null || p.user().isEmpty() ? "?" : Sanitizer.clean(p.user().get());
+      String name = p == null ? "?" : Sanitizer.clean(p.name());
+      String command = p == null ? "(owner not visible)" : Sanitizer.clean(p.command());
       cells.add(new String[] {proto, r.endpoint().address(), Integer.toString(r.endpoint().port()), pid, user, name, command});
     }
     int[] widths = new int[HEADER.length - 1];

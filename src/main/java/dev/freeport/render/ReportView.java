@@ -11,7 +11,9 @@ import dev.freeport.core.model.Verdict;
 import dev.freeport.render.Terminal.Style;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Prints who holds each port (before stopping, or for a dry run) and what stopping achieved. */
@@ -34,8 +36,11 @@ public final class ReportView {
         continue;
       }
       if (f.sockets().isEmpty()) {
-        out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.BAD, "busy") + ": "
-            + f.unbindable().map(a -> Sanitizer.clean(a.why()) + "; " + Sanitizer.clean(a.instead())).orElse(""));
+        String why = "";
+        if (f.unbindable().isPresent()) {
+          why = Sanitizer.clean(f.unbindable().get().why()) + "; " + Sanitizer.clean(f.unbindable().get().instead());
+        }
+        out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.BAD, "busy") + ": " + why);
         continue;
       }
       out.println(term.style(Style.BOLD, "Port " + f.port()) + " (" + sockets(f.sockets()) + ") is held by:");
@@ -58,7 +63,7 @@ public final class ReportView {
   private void printNode(ProcessNode n, String first, String rest, PrintStream out, boolean collapse) {
     ProcessInfo p = n.info();
     String head = first + term.style(Style.PID, "PID " + p.pid()) + "  " + term.style(Style.BOLD, Sanitizer.clean(p.name()))
-        + "  user " + p.user().map(Sanitizer::clean).orElse("?")
+        + "  user " + (p.user().isPresent() ? Sanitizer.clean(p.user().get()) : "?")
         + "  up " + Formats.uptime(p.started(), now)
         + "  mem " + Formats.bytes(p.memoryBytes());
     if (n.verdict() instanceof Verdict.Refused r) {
@@ -69,9 +74,11 @@ public final class ReportView {
     out.println(head);
     String command = p.command().isEmpty() ? "[" + Sanitizer.clean(p.name()) + "]" : Sanitizer.clean(p.command());
     out.println(rest + "    " + term.style(Style.DIM, command));
-    n.advice().ifPresent(a -> out.println(rest + "    " + term.style(Style.WARN,
-        "note: " + Sanitizer.clean(a.why()) + "; to free the port for good: " + Sanitizer.clean(a.instead()))));
-    if (collapse) {
+    if (n.advice().isPresent()) {
+      out.println(rest + "    " + term.style(Style.WARN, "note: " + Sanitizer.clean(n.advice().get().why())
+          + "; to free the port for good: " + Sanitizer.clean(n.advice().get().instead())));
+    }
+    if (collapse) { // over 40 processes: rare enough that its streams cost nothing that matters
       java.util.Map<String, Long> names = new java.util.TreeMap<>();
       n.children().stream().flatMap(ProcessNode::flatten)
           .forEach(c -> names.merge(Sanitizer.clean(c.info().name()), 1L, Long::sum));
@@ -90,10 +97,11 @@ public final class ReportView {
   }
 
   private static String sockets(List<ListeningSocket> sockets) {
-    return sockets.stream()
-        .map(s -> s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + (s.connection() ? " (a connection)" : ""))
-        .distinct()
-        .collect(Collectors.joining(", "));
+    Set<String> shown = new LinkedHashSet<>();
+    for (ListeningSocket s : sockets) {
+      shown.add(s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + (s.connection() ? " (a connection)" : ""));
+    }
+    return String.join(", ", shown);
   }
 
   /** What happened to each port after stopping. */
@@ -114,8 +122,11 @@ public final class ReportView {
             + "  " + ending(s.ending()));
       }
       if (o instanceof Outcome.Respawned re) {
-        re.supervisor().ifPresent(s -> out.println("  restarted by " + Sanitizer.clean(re.what()) + ", PID " + s.pid()
-            + ": " + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command())));
+        if (re.supervisor().isPresent()) {
+          ProcessInfo s = re.supervisor().get();
+          out.println("  restarted by " + Sanitizer.clean(re.what()) + ", PID " + s.pid()
+              + ": " + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command()));
+        }
       }
       if (r.timeWait() > 0 && o.status() == dev.freeport.core.model.Status.FREE) {
         out.println(term.style(Style.DIM, "  " + r.timeWait() + " connection(s) in TIME_WAIT remain; they do not stop a server binding with SO_REUSEADDR"));

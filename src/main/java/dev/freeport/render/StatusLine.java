@@ -24,11 +24,17 @@ public final class StatusLine {
   private boolean drawn;
 
   public StatusLine(PrintStream err, Terminal term) {
-    this(err, term, r -> {
+    this(err, term, new DaemonThreads());
+  }
+
+  /** The ticker threads of a real run: daemons, so a ticker never keeps the JVM alive. */
+  private static final class DaemonThreads implements ThreadFactory {
+    @Override
+    public Thread newThread(Runnable r) {
       Thread t = new Thread(r, "freeport-status");
       t.setDaemon(true);
       return t;
-    });
+    }
   }
 
   /** With the ticker threads made by {@code threads} (tests use it to wait for a ticker). */
@@ -43,8 +49,13 @@ public final class StatusLine {
    * are. The countdown comes first, so a narrow terminal cuts the names, not the time.
    */
   public static String waiting(List<String> running, Duration left) {
-    String names = String.join(", ", running.stream().limit(4).map(Sanitizer::clean).toList())
-        + (running.size() > 4 ? " and " + (running.size() - 4) + " more" : "");
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(4, running.size()); i++) {
+      names.append(i > 0 ? ", " : "").append(Sanitizer.clean(running.get(i)));
+    }
+    if (running.size() > 4) {
+      names.append(" and ").append(running.size() - 4).append(" more");
+    }
     return "Forcing in " + Formats.oneDecimal(Math.max(0, left.toMillis()) / 1000.0) + " s: waiting for "
         + running.size() + " to exit (" + names + ")";
   }
@@ -61,7 +72,12 @@ public final class StatusLine {
     }
     synchronized (lock) {
       long mine = ++generation;
-      ticker = threads.newThread(() -> tick(mine, text));
+      ticker = threads.newThread(new Runnable() {
+        @Override
+        public void run() {
+          tick(mine, text);
+        }
+      });
       ticker.start();
     }
   }

@@ -77,9 +77,22 @@ public final class Terminal {
     }
   }
 
+  /** 1 to 4 ASCII digits. */
+  private static boolean isSmallNumber(String s) {
+    if (s.isEmpty() || s.length() > 4) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int width(Map<String, String> env) {
     String columns = env.get("COLUMNS");
-    if (columns != null && columns.matches("[0-9]{1,4}")) {
+    if (columns != null && isSmallNumber(columns)) {
       return Integer.parseInt(columns);
     }
     // Opened and closed at once: JLine allows one system terminal at a time, and the picker needs it.
@@ -164,7 +177,13 @@ public final class Terminal {
 
   /** The columns text takes on a terminal (see {@link #fit}). */
   public static int columns(String text) {
-    return text.codePoints().map(Terminal::columns).sum();
+    int sum = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      sum += columns(cp);
+      i += Character.charCount(cp);
+    }
+    return sum;
   }
 
   private static int columns(int cp) {

@@ -10,6 +10,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationSpecTest {
 
+  /** The grammar as the regex it was written as; the parser reads it by hand, and must agree. */
+  static final java.util.regex.Pattern FORM =
+      java.util.regex.Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,6})?)(ms|s|m|h)?");
+
+  @Test
+  void acceptsExactlyTheGrammar() {
+    java.util.Random random = new java.util.Random(20261124L);
+    String alphabet = "0123456789..msh \t-+e\u0660";
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(14); k > 0; k--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      boolean grammar = FORM.matcher(text.strip()).matches();
+      boolean parsed;
+      try {
+        DurationSpec.parse(text);
+        parsed = true;
+      } catch (InvalidInputException e) {
+        parsed = !e.getMessage().startsWith("invalid duration"); // too long, yet in the grammar
+      }
+      assertEquals(grammar, parsed, "[" + text + "]");
+    }
+  }
+
   @Test
   void unitsAndBareSeconds() {
     assertEquals(Duration.ofMillis(500), DurationSpec.parse("500ms"));

@@ -13,6 +13,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PortSpecTest {
 
+  /** The grammar of one item as the regex it was written as; the parser reads it by hand, and must agree. */
+  static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("([0-9]+)(?:-([0-9]+))?");
+
+  @org.junit.jupiter.api.Test
+  void acceptsExactlyTheGrammar() {
+    java.util.Random random = new java.util.Random(20261124L);
+    String alphabet = "0123456789--,, \t+x\u0660";
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      boolean grammar = !text.isBlank();
+      for (String item : text.split(",", -1)) {
+        grammar &= ITEM.matcher(item.strip()).matches();
+      }
+      String message;
+      try {
+        PortSpec.parse(text);
+        message = null;
+      } catch (dev.freeport.core.InvalidInputException e) {
+        message = e.getMessage();
+      }
+      boolean syntaxError = message != null && (message.startsWith("invalid port") || message.startsWith("empty port"));
+      // Outside the grammar: refused (a range error may come first); inside: never a syntax error.
+      org.junit.jupiter.api.Assertions.assertTrue(grammar ? !syntaxError : message != null, "[" + text + "]: " + message);
+    }
+  }
+
+
   private static List<Integer> ports(String spec) {
     return PortSpec.parse(spec).stream().boxed().toList();
   }
