@@ -25,17 +25,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Finds who holds which port and describes them; never changes anything. */
+/**
+ * Finds who holds which port and describes them; never changes anything.
+ *
+ * <p>Written without lambdas, method references or streams: each of those costs a run-time
+ * linkage at its first use, which a short-lived command pays on every run.
+ */
 public final class Discovery {
-  private static final Comparator<SocketRow> ROW_ORDER =
-      Comparator.<SocketRow>comparingInt(r -> r.endpoint().port())
-          .thenComparing(r -> r.endpoint().protocol())
-          .thenComparingInt(r -> r.endpoint().ipVersion())
-          .thenComparing(r -> r.endpoint().address())
-          .thenComparingLong(r -> r.process().map(ProcessInfo::pid).orElse(Long.MAX_VALUE));
+  private static final Comparator<SocketRow> ROW_ORDER = new RowOrder();
+  private static final Comparator<ProcessRef> OLDEST_FIRST = new OldestFirst();
 
   private final Host host;
   private final SocketTable sockets;
@@ -64,12 +66,38 @@ public final class Discovery {
         continue;
       }
       for (long pid : s.holders()) {
-        known.computeIfAbsent(pid, processes::describe)
-            .ifPresent(p -> rows.add(new SocketRow(s.endpoint(), Optional.of(p))));
+        Optional<ProcessInfo> p = describe(pid, known);
+        if (p.isPresent()) {
+          rows.add(new SocketRow(s.endpoint(), p));
+        }
       }
     }
     rows.sort(ROW_ORDER);
     return rows;
+  }
+
+  /** By port, protocol, IP version, address, then pid (rows without a process last). */
+  private static final class RowOrder implements Comparator<SocketRow> {
+    @Override
+    public int compare(SocketRow a, SocketRow b) {
+      Endpoint x = a.endpoint();
+      Endpoint y = b.endpoint();
+      int c = Integer.compare(x.port(), y.port());
+      if (c == 0) {
+        c = x.protocol().compareTo(y.protocol());
+      }
+      if (c == 0) {
+        c = Integer.compare(x.ipVersion(), y.ipVersion());
+      }
+      if (c == 0) {
+        c = x.address().compareTo(y.address());
+      }
+      return c != 0 ? c : Long.compare(pid(a), pid(b));
+    }
+
+    private static long pid(SocketRow r) {
+      return r.process().isPresent() ? r.process().get().pid() : Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -84,29 +112,52 @@ public final class Discovery {
       Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter, boolean parents) {
     Map<Integer, List<ListeningSocket>> byPort = ListeningSocket.byPort(sockets.listening(protocols, requested));
     Map<Integer, Endpoint> unbindable = new HashMap<>();
-    requested.stream().filter(port -> !byPort.containsKey(port)).forEach(port ->
-        firstUnbindable(protocols, port).ifPresent(e -> unbindable.put(port, e)));
-    PortSet failing = PortSet.of(unbindable.keySet().stream().mapToInt(i -> i).toArray());
+    // The ports in ascending order: a stream's iterator needs no lambda, its forEach would.
+    for (PrimitiveIterator.OfInt it = requested.stream().iterator(); it.hasNext(); ) {
+      int port = it.nextInt();
+      if (!byPort.containsKey(port)) {
+        Optional<Endpoint> e = firstUnbindable(protocols, port);
+        if (e.isPresent()) {
+          unbindable.put(port, e.get());
+        }
+      }
+    }
+    PortSet failing = portsOf(unbindable.keySet());
     Map<Integer, List<ListeningSocket>> blocking = failing.isEmpty() ? Map.of()
         : ListeningSocket.byPort(sockets.blocking(protocols, failing));
     Map<Integer, Integer> timeWait = failing.isEmpty() ? Map.of() : sockets.timeWait(failing);
     Map<Long, Optional<ProcessInfo>> known = new HashMap<>();
     List<PortFinding> out = new ArrayList<>();
-    requested.stream().forEach(port -> {
+    for (PrimitiveIterator.OfInt it = requested.stream().iterator(); it.hasNext(); ) {
+      int port = it.nextInt();
       List<ListeningSocket> onPort = byPort.getOrDefault(port, blocking.getOrDefault(port, List.of()));
       Optional<Advice> why = Optional.empty();
       Endpoint failed = unbindable.get(port);
       if (onPort.isEmpty() && failed != null) {
         if (host.seesAllSockets()) {
-          why = Optional.of(host.whyUnbindable(failed, timeWait.getOrDefault(port, 0))
-              .orElseGet(() -> Advice.unexplainedBindFailure(failed)));
+          why = Optional.of(whyUnbindable(failed, timeWait.getOrDefault(port, 0)));
         } else {
           onPort = List.of(new ListeningSocket(failed, List.of(), false, false));
         }
       }
       out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), why));
-    });
+    }
     return out;
+  }
+
+  private static PortSet portsOf(Set<Integer> ports) {
+    int[] all = new int[ports.size()];
+    int i = 0;
+    for (int port : ports) {
+      all[i++] = port;
+    }
+    return PortSet.of(all);
+  }
+
+  /** The host's explanation of a failed bind, or the general one. */
+  private Advice whyUnbindable(Endpoint failed, int timeWait) {
+    Optional<Advice> why = host.whyUnbindable(failed, timeWait);
+    return why.isPresent() ? why.get() : Advice.unexplainedBindFailure(failed);
   }
 
   /** The first wildcard endpoint of the port that a server could not bind now. */
@@ -129,31 +180,68 @@ public final class Discovery {
       boolean parents,
       Map<Long, Optional<ProcessInfo>> known) {
     Set<Long> holding = new LinkedHashSet<>();
-    onPort.forEach(s -> s.holders().forEach(pid -> holding.addAll(heirs(pid, known))));
+    for (ListeningSocket s : onPort) {
+      for (long pid : s.holders()) {
+        holding.addAll(heirs(pid, known));
+      }
+    }
     Map<Long, String> noParent = new HashMap<>();
     Set<Long> pids = parents ? parentsOf(holding, policy, known, noParent, port) : holding;
     List<ProcessNode> roots = new ArrayList<>();
     for (long pid : pids) {
-      boolean belowAnother = pids.size() > 1 && processes.ancestors(pid).stream().anyMatch(pids::contains);
-      if (!belowAnother) {
-        describe(pid, known).ifPresent(info -> {
-          ProcessNode n = node(info, policy, known, new HashSet<>());
-          Verdict v = n.verdict();
-          if (v.allowed()) {
-            v = explainer.refusal(info).<Verdict>map(Verdict.Refused::new).orElse(v);
-          }
-          if (v.allowed()) {
-            v = filter.judge(info);
-          }
-          if (v.allowed() && noParent.containsKey(pid)) {
-            v = new Verdict.Skipped(noParent.get(pid));
-          }
-          roots.add(new ProcessNode(info, v, n.children(),
-              explainer.explain(info, port, (int) n.flatten().count() - 1)));
-        });
+      if (pids.size() > 1 && belowAnother(pid, pids)) {
+        continue;
+      }
+      Optional<ProcessInfo> info = describe(pid, known);
+      if (info.isPresent()) {
+        roots.add(root(info.get(), port, policy, filter, noParent.get(pid), known));
       }
     }
     return roots;
+  }
+
+  /** True when one of the other pids is an ancestor of this one. */
+  private boolean belowAnother(long pid, Set<Long> pids) {
+    for (long ancestor : processes.ancestors(pid)) {
+      if (pids.contains(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A holder (or its supervisor) with its tree, judged by the safety policy, the explainer and the
+   * filter in that order.
+   *
+   * @param noParent why {@code --parent} found no process above it to stop instead; null if it did
+   */
+  private ProcessNode root(ProcessInfo info, int port, SafetyPolicy policy, HolderFilter filter, String noParent,
+      Map<Long, Optional<ProcessInfo>> known) {
+    ProcessNode n = node(info, policy, known, new HashSet<>());
+    Verdict v = n.verdict();
+    if (v.allowed()) {
+      Optional<String> refusal = explainer.refusal(info);
+      if (refusal.isPresent()) {
+        v = new Verdict.Refused(refusal.get());
+      }
+    }
+    if (v.allowed()) {
+      v = filter.judge(info);
+    }
+    if (v.allowed() && noParent != null) {
+      v = new Verdict.Skipped(noParent);
+    }
+    return new ProcessNode(info, v, n.children(), explainer.explain(info, port, size(n) - 1));
+  }
+
+  /** The number of processes in the tree: the node and all below it. */
+  private static int size(ProcessNode n) {
+    int size = 1;
+    for (ProcessNode child : n.children()) {
+      size += size(child);
+    }
+    return size;
   }
 
   /**
@@ -164,11 +252,25 @@ public final class Discovery {
     if (describe(pid, known).isPresent()) {
       return List.of(pid);
     }
-    List<Long> heirs = processes.snapshot().orphansOf(pid).stream()
-        .sorted(Comparator.comparingLong(ProcessRef::startTime).thenComparingLong(ProcessRef::pid))
-        .map(ProcessRef::pid)
-        .toList();
-    return heirs.isEmpty() ? List.of(pid) : heirs;
+    List<ProcessRef> orphans = new ArrayList<>(processes.snapshot().orphansOf(pid));
+    if (orphans.isEmpty()) {
+      return List.of(pid);
+    }
+    orphans.sort(OLDEST_FIRST);
+    List<Long> heirs = new ArrayList<>(orphans.size());
+    for (ProcessRef orphan : orphans) {
+      heirs.add(orphan.pid());
+    }
+    return heirs;
+  }
+
+  /** By start time, then pid. */
+  private static final class OldestFirst implements Comparator<ProcessRef> {
+    @Override
+    public int compare(ProcessRef a, ProcessRef b) {
+      int c = Long.compare(a.startTime(), b.startTime());
+      return c != 0 ? c : Long.compare(a.pid(), b.pid());
+    }
   }
 
   /**
@@ -207,15 +309,22 @@ public final class Discovery {
     List<ProcessNode> children = new ArrayList<>();
     for (ProcessRef child : processes.children(info.ref())) {
       if (!seen.contains(child.pid())) {
-        describe(child.pid(), known)
-            .filter(c -> c.ref().equals(child))
-            .ifPresent(c -> children.add(node(c, policy, known, seen)));
+        Optional<ProcessInfo> c = describe(child.pid(), known);
+        if (c.isPresent() && c.get().ref().equals(child)) {
+          children.add(node(c.get(), policy, known, seen));
+        }
       }
     }
     return new ProcessNode(info, policy.judge(info), children);
   }
 
+  /** The process as first described during this call: each is read once, and stays as it was then. */
   private Optional<ProcessInfo> describe(long pid, Map<Long, Optional<ProcessInfo>> known) {
-    return known.computeIfAbsent(pid, processes::describe);
+    Optional<ProcessInfo> p = known.get(pid);
+    if (p == null) {
+      p = processes.describe(pid);
+      known.put(pid, p);
+    }
+    return p;
   }
 }

@@ -7,6 +7,7 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /** Linux: /proc for discovery, start-time-checked kill(2) for signals, systemd units from the cgroup. */
 public final class LinuxHost implements Host {
@@ -27,7 +28,8 @@ public final class LinuxHost implements Host {
 
   public LinuxHost(Path procRoot) {
     ProcFiles proc = new ProcFiles(procRoot);
-    int uid = proc.read("self", "status").map(LinuxHost::effectiveUid).orElse(-1);
+    Optional<String> status = proc.read("self", "status");
+    int uid = status.isPresent() ? effectiveUid(status.get()) : -1;
     this.root = uid == 0;
     this.sockets = new LinuxSocketTable(procRoot, uid);
     this.processes = new LinuxProcessInspector(procRoot);
@@ -37,7 +39,7 @@ public final class LinuxHost implements Host {
   static int effectiveUid(String status) {
     for (String line : status.split("\n")) {
       if (line.startsWith("Uid:")) {
-        String[] f = line.substring(4).trim().split("\\s+");
+        String[] f = ProcFiles.words(line.substring(4).trim());
         return Integer.parseInt(f.length > 1 ? f[1] : f[0]);
       }
     }
@@ -56,8 +58,37 @@ public final class LinuxHost implements Host {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(new UnixKill(libc, processes::isRunning), Signals.LINUX, graceful, processes::isRunning,
-        processes::mayBeStopped);
+    Running running = new Running(processes);
+    return new KillTerminator(new UnixKill(libc, running), Signals.LINUX, graceful, running,
+        new MayBeStopped(processes));
+  }
+
+  /** {@link LinuxProcessInspector#isRunning}, as a class: a method reference would link at run time. */
+  private static final class Running implements Predicate<ProcessRef> {
+    private final LinuxProcessInspector processes;
+
+    Running(LinuxProcessInspector processes) {
+      this.processes = processes;
+    }
+
+    @Override
+    public boolean test(ProcessRef p) {
+      return processes.isRunning(p);
+    }
+  }
+
+  /** {@link LinuxProcessInspector#mayBeStopped}, as a class. */
+  private static final class MayBeStopped implements Predicate<ProcessRef> {
+    private final LinuxProcessInspector processes;
+
+    MayBeStopped(LinuxProcessInspector processes) {
+      this.processes = processes;
+    }
+
+    @Override
+    public boolean test(ProcessRef p) {
+      return processes.mayBeStopped(p);
+    }
   }
 
   @Override
@@ -68,16 +99,26 @@ public final class LinuxHost implements Host {
   /** A holder in a systemd service is restarted by systemd: say how to stop the unit. */
   @Override
   public Optional<Advice> advice(ProcessInfo holder, int port) {
-    return processes.cgroup(holder.pid())
-        .flatMap(SystemdUnits::fromCgroup)
-        .map(u -> new Advice("it runs as the systemd " + (u.user() ? "user " : "") + "service " + u.name()
-            + ", which may restart it", u.stopCommand()));
+    Optional<SystemdUnits.Unit> unit = unit(holder);
+    if (unit.isEmpty()) {
+      return Optional.empty();
+    }
+    SystemdUnits.Unit u = unit.get();
+    return Optional.of(new Advice("it runs as the systemd " + (u.user() ? "user " : "") + "service " + u.name()
+        + ", which may restart it", u.stopCommand()));
   }
 
   /** A holder in a systemd service is restarted by systemd when its unit says so. */
   @Override
   public Optional<String> supervisor(ProcessInfo holder) {
-    return processes.cgroup(holder.pid()).flatMap(SystemdUnits::fromCgroup).map(u -> "systemd (" + u.name() + ")");
+    Optional<SystemdUnits.Unit> unit = unit(holder);
+    return unit.isPresent() ? Optional.of("systemd (" + unit.get().name() + ")") : Optional.empty();
+  }
+
+  /** The systemd service the process runs in, from its cgroup. */
+  private Optional<SystemdUnits.Unit> unit(ProcessInfo holder) {
+    Optional<String> cgroup = processes.cgroup(holder.pid());
+    return cgroup.isPresent() ? SystemdUnits.fromCgroup(cgroup.get()) : Optional.empty();
   }
 
   @Override
@@ -100,11 +141,20 @@ public final class LinuxHost implements Host {
     if (!root) {
       return "re-run with sudo to see and stop other users' processes";
     }
-    String some = blind.stream().limit(3).map(pid -> "PID " + pid + processes.describe(pid).map(p -> " " + p.name()).orElse(""))
-        .collect(Collectors.joining(", "));
     return blind.isEmpty()
         ? "even root cannot see its owner: it may belong to another PID namespace (a container)"
-        : "even as root, the descriptors of " + blind.size() + " process(es) could not be read (" + some
+        : "even as root, the descriptors of " + blind.size() + " process(es) could not be read (" + firstThree(blind)
             + (blind.size() > 3 ? ", ..." : "") + "): the owner may be one of them, or in another PID namespace";
+  }
+
+  /** "PID 12 name, PID 34, ..." for at most the first three pids (no name for one that has exited). */
+  private String firstThree(List<Long> pids) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < pids.size() && i < 3; i++) {
+      long pid = pids.get(i);
+      Optional<ProcessInfo> p = processes.describe(pid);
+      b.append(i == 0 ? "" : ", ").append("PID ").append(pid).append(p.isPresent() ? " " + p.get().name() : "");
+    }
+    return b.toString();
   }
 }

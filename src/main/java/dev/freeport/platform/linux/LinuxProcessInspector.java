@@ -35,15 +35,18 @@ public final class LinuxProcessInspector implements ProcessInspector {
   public ProcessTable snapshot() {
     List<ProcessTable.Row> rows = new ArrayList<>();
     for (long pid : proc.pids()) {
-      live(pid)
-          .ifPresent(s -> rows.add(new ProcessTable.Row(new ProcessRef(pid, s.startTicks()), s.parentPid())));
+      Optional<ProcStat> s = live(pid);
+      if (s.isPresent()) {
+        rows.add(new ProcessTable.Row(new ProcessRef(pid, s.get().startTicks()), s.get().parentPid()));
+      }
     }
     return new ProcessTable(rows);
   }
 
   @Override
   public Optional<ProcessRef> identify(long pid) {
-    return live(pid).map(s -> new ProcessRef(pid, s.startTicks()));
+    Optional<ProcStat> s = live(pid);
+    return s.isPresent() ? Optional.of(new ProcessRef(pid, s.get().startTicks())) : Optional.empty();
   }
 
   /**
@@ -51,7 +54,8 @@ public final class LinuxProcessInspector implements ProcessInspector {
    * threads still run (its main thread exited; the process and its sockets live on).
    */
   private Optional<ProcStat> live(long pid) {
-    return proc.stat(pid).filter(s -> !s.zombie() || liveThreads(pid));
+    Optional<ProcStat> s = proc.stat(pid);
+    return s.isEmpty() || !s.get().zombie() || liveThreads(pid) ? s : Optional.empty();
   }
 
   private boolean liveThreads(long pid) {
@@ -60,11 +64,15 @@ public final class LinuxProcessInspector implements ProcessInspector {
       return false;
     }
     for (String tid : tasks) {
-      if (!tid.equals(Long.toString(pid)) && proc.stat(Long.parseLong(tid)).filter(t -> !t.zombie()).isPresent()) {
+      if (!tid.equals(Long.toString(pid)) && runs(proc.stat(Long.parseLong(tid)))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean runs(Optional<ProcStat> thread) {
+    return thread.isPresent() && !thread.get().zombie();
   }
 
   /**
@@ -82,7 +90,8 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   @Override
   public Optional<Job> job(long pid) {
-    return live(pid).map(s -> new Job(s.group(), s.session(), s.tty()));
+    Optional<ProcStat> s = live(pid);
+    return s.isPresent() ? Optional.of(new Job(s.get().group(), s.get().session(), s.get().tty())) : Optional.empty();
   }
 
   /** Reads /proc/PID/environ (NUL-separated NAME=value), readable for one's own processes and as root. */
@@ -137,7 +146,10 @@ public final class LinuxProcessInspector implements ProcessInspector {
         }
         for (String child : children.get().trim().split(" ")) {
           if (!child.isEmpty()) {
-            identify(Long.parseLong(child)).ifPresent(out::add);
+            Optional<ProcessRef> ref = identify(Long.parseLong(child));
+            if (ref.isPresent()) {
+              out.add(ref.get());
+            }
           }
         }
       }
@@ -155,17 +167,33 @@ public final class LinuxProcessInspector implements ProcessInspector {
     }
     ProcStat s = stat.get();
     String status = proc.read(Long.toString(pid), "status").orElse("");
-    String command = proc.bytes(Long.toString(pid), "cmdline").map(LinuxProcessInspector::commandLine).orElse("");
+    Optional<byte[]> cmdline = proc.bytes(Long.toString(pid), "cmdline");
+    String command = cmdline.isPresent() ? commandLine(cmdline.get()) : "";
     return Optional.of(new ProcessInfo(
         new ProcessRef(pid, s.startTicks()),
         s.parentPid(),
         name(pid, s, command),
         command,
-        field(status, "Uid:").map(uid -> user(pid, Integer.parseInt(uid.split("\\s+")[1]))),
+        realUser(pid, status),
         started(s.startTicks()),
-        field(status, "VmRSS:").map(v -> OptionalLong.of(Long.parseLong(v.split("\\s+")[0]) * 1024))
-            .orElse(OptionalLong.empty()),
+        memory(status),
         s.kernelThread()));
+  }
+
+  /** The name of the real uid ("Uid:\treal\teffective\tsaved\tfs"); empty without that line. */
+  private Optional<String> realUser(long pid, String status) {
+    Optional<String> uids = field(status, "Uid:");
+    return uids.isPresent()
+        ? Optional.of(user(pid, Integer.parseInt(ProcFiles.words(uids.get())[1])))
+        : Optional.empty();
+  }
+
+  /** The resident set in bytes ("VmRSS:\t  1234 kB"); empty without that line (a kernel thread). */
+  private static OptionalLong memory(String status) {
+    Optional<String> rss = field(status, "VmRSS:");
+    return rss.isPresent()
+        ? OptionalLong.of(Long.parseLong(ProcFiles.words(rss.get())[0]) * 1024)
+        : OptionalLong.empty();
   }
 
   /**
@@ -194,7 +222,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
         if (b.length() > 0) {
           b.append(' ');
         }
-        boolean quote = several && (arg.isEmpty() || arg.matches(".*[\\s'\"].*"));
+        boolean quote = several && (arg.isEmpty() || needsQuotes(arg));
         b.append(quote ? "'" + arg.replace("'", "'\\''") + "'" : arg);
         start = i + 1;
       }
@@ -202,13 +230,43 @@ public final class LinuxProcessInspector implements ProcessInspector {
     return b.toString();
   }
 
+  /**
+   * Whether the argument holds a blank ({@code \s}) or a quote: the answer of
+   * {@code arg.matches(".*[\\s'\"].*")}, without compiling that pattern. Like the pattern, whose
+   * {@code .} matches no line terminator (\n, \r, U+0085, U+2028, U+2029), it is false for an
+   * argument with two or more terminators, or with one that is not itself a blank.
+   */
+  static boolean needsQuotes(String arg) {
+    int terminators = 0;
+    char terminator = 0;
+    boolean special = false;
+    for (int i = 0; i < arg.length(); i++) {
+      char c = arg.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        terminators++;
+        terminator = c;
+      } else if (ProcFiles.blank(c) || c == '\'' || c == '"') {
+        special = true;
+      }
+    }
+    if (terminators == 0) {
+      return special;
+    }
+    return terminators == 1 && (terminator == '\n' || terminator == '\r');
+  }
+
   /** The executable's file name; the kernel's 15-character name can be a thread's name. */
   private String name(long pid, ProcStat s, String command) {
-    Optional<String> exe = proc.link(Long.toString(pid), "exe")
-        .map(p -> p.endsWith(" (deleted)") ? p.substring(0, p.length() - 10) : p)
-        .map(p -> p.substring(p.lastIndexOf('/') + 1))
-        .filter(n -> !n.isEmpty());
-    return exe.orElse(s.comm());
+    Optional<String> exe = proc.link(Long.toString(pid), "exe");
+    if (exe.isEmpty()) {
+      return s.comm();
+    }
+    String path = exe.get();
+    if (path.endsWith(" (deleted)")) {
+      path = path.substring(0, path.length() - 10);
+    }
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    return file.isEmpty() ? s.comm() : file;
   }
 
   private static Optional<String> field(String status, String key) {
@@ -223,26 +281,43 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   /** Name of the real uid; resolved through the owner of /proc/PID where that is the same uid. */
   private String user(long pid, int uid) {
-    return userNames.computeIfAbsent(uid, u -> {
-      Path dir = proc.root().resolve(Long.toString(pid));
-      try {
-        if (((Integer) Files.getAttribute(dir, "unix:uid")).intValue() == u.intValue()) {
-          return Files.readAttributes(dir, PosixFileAttributes.class).owner().getName();
-        }
-      } catch (IOException | RuntimeException e) {
-        // fall through to the numeric id
+    String known = userNames.get(uid);
+    if (known != null) {
+      return known;
+    }
+    String name = userName(pid, uid);
+    String raced = userNames.putIfAbsent(uid, name);
+    return raced != null ? raced : name;
+  }
+
+  private String userName(long pid, int uid) {
+    Path dir = proc.root().resolve(Long.toString(pid));
+    try {
+      if (((Integer) Files.getAttribute(dir, "unix:uid")).intValue() == uid) {
+        return Files.readAttributes(dir, PosixFileAttributes.class).owner().getName();
       }
-      return Integer.toString(u);
-    });
+    } catch (IOException | RuntimeException e) {
+      // fall through to the numeric id
+    }
+    return Integer.toString(uid);
   }
 
   private Optional<Instant> started(long ticks) {
     if (bootMillis < 0) {
-      bootMillis = proc.read("stat").flatMap(s -> field("\n" + s, "btime"))
-          .map(b -> Long.parseLong(b) * 1000).orElse(0L);
+      bootMillis = readBootMillis();
     }
     return bootMillis == 0
         ? Optional.empty()
         : Optional.of(Instant.ofEpochMilli(bootMillis + ticks * 1000 / TICKS_PER_SECOND));
+  }
+
+  /** The boot time from the btime line of /proc/stat; 0 when unknown. */
+  private long readBootMillis() {
+    Optional<String> stat = proc.read("stat");
+    if (stat.isEmpty()) {
+      return 0;
+    }
+    Optional<String> btime = field("\n" + stat.get(), "btime");
+    return btime.isPresent() ? Long.parseLong(btime.get()) * 1000 : 0;
   }
 }

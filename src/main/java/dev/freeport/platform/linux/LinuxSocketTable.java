@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
+import java.util.function.IntPredicate;
 
 /**
  * Sockets from /proc/net, and every holder of each from /proc/PID/fd. Unlike a table that maps
@@ -41,12 +43,12 @@ public final class LinuxSocketTable implements SocketTable {
 
   @Override
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
-    return sockets(protocols, ports, ProcNet::holdsPort, false);
+    return sockets(protocols, ports, false);
   }
 
   @Override
   public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
-    return sockets(protocols, ports, ProcNet::blocksPort, true);
+    return sockets(protocols, ports, true);
   }
 
   /** Processes whose descriptors the last scan could not read. */
@@ -54,12 +56,16 @@ public final class LinuxSocketTable implements SocketTable {
     return unreadable;
   }
 
-  private List<ListeningSocket> sockets(
-      Set<Protocol> protocols, PortSet ports, Predicate<ProcNet.Entry> kind, boolean connection) {
+  /**
+   * @param connection false for the sockets that hold their port ({@link ProcNet#holdsPort}), true
+   *     for those that only keep it from being bound ({@link ProcNet#blocksPort})
+   */
+  private List<ListeningSocket> sockets(Set<Protocol> protocols, PortSet ports, boolean connection) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
     for (Protocol p : protocols) {
       for (ProcNet.Entry e : entries(p, ports)) {
-        if (kind.test(e) && e.inode() != 0) {
+        boolean kind = connection ? ProcNet.blocksPort(e) : ProcNet.holdsPort(e);
+        if (kind && e.inode() != 0) {
           wanted.add(e);
         }
       }
@@ -117,18 +123,38 @@ public final class LinuxSocketTable implements SocketTable {
     Map<Integer, Integer> counts = new HashMap<>();
     for (ProcNet.Entry e : entries(Protocol.TCP, ports)) {
       if (e.state() == ProcNet.TCP_TIME_WAIT) {
-        counts.merge(e.local().port(), 1, Integer::sum);
+        Integer before = counts.get(e.local().port());
+        counts.put(e.local().port(), before == null ? 1 : before + 1);
       }
     }
     return counts;
   }
 
+  /** The entries of the IPv4 and then the IPv6 table of the protocol whose local port is wanted. */
   private List<ProcNet.Entry> entries(Protocol p, PortSet ports) {
-    String name = p.label();
+    IntPredicate wanted = new Matches(ports);
     List<ProcNet.Entry> out = new ArrayList<>();
-    proc.read("net", name).ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports::matches)));
-    proc.read("net", name + "6").ifPresent(t -> out.addAll(ProcNet.parse(t, p, ports::matches)));
+    for (String table : List.of(p.label(), p.label() + "6")) {
+      Optional<String> text = proc.read("net", table);
+      if (text.isPresent()) {
+        out.addAll(ProcNet.parse(text.get(), p, wanted));
+      }
+    }
     return out;
+  }
+
+  /** {@link PortSet#matches}, as a class: a method reference would be linked at run time. */
+  private static final class Matches implements IntPredicate {
+    private final PortSet ports;
+
+    Matches(PortSet ports) {
+      this.ports = ports;
+    }
+
+    @Override
+    public boolean test(int port) {
+      return ports.matches(port);
+    }
   }
 
   /** Holders of each wanted inode, and the processes whose descriptors could not be read. */
@@ -148,21 +174,25 @@ public final class LinuxSocketTable implements SocketTable {
     List<Long> pids = proc.pids();
     Set<Long> blind = ConcurrentHashMap.newKeySet();
     // Below a few hundred processes the fork/join start-up costs more than the second core saves.
-    var stream = pids.size() >= PARALLEL_FROM ? pids.parallelStream() : pids.stream();
-    List<long[]> hits = stream.flatMap(pid -> socketsOf(pid, proc.root() + "/" + pid + "/fd/", byInode.keySet(), blind)
-        .stream()).toList();
+    List<long[]> hits = pids.size() >= PARALLEL_FROM
+        ? new FdScan(pids, byInode.keySet(), blind).invoke()
+        : socketsOf(pids, byInode.keySet(), blind);
     record(hits, byInode);
     Set<Long> orphans = new HashSet<>();
-    byInode.forEach((inode, holders) -> {
-      if (holders.isEmpty()) {
-        orphans.add(inode);
+    for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        orphans.add(e.getKey());
       }
-    });
+    }
     if (!orphans.isEmpty()) {
       // A process started after the list was taken (a holder that forks and exits) is read too.
       List<Long> all = new ArrayList<>(pids);
       Set<Long> first = new HashSet<>(pids);
-      proc.pids().stream().filter(pid -> !first.contains(pid)).forEach(all::add);
+      for (long pid : proc.pids()) {
+        if (!first.contains(pid)) {
+          all.add(pid);
+        }
+      }
       List<long[]> more = new ArrayList<>();
       for (long pid : all) {
         if (!first.contains(pid)) {
@@ -191,6 +221,51 @@ public final class LinuxSocketTable implements SocketTable {
     unseen.sort(null);
     unreadable = List.copyOf(unseen);
     return new Scan(byInode, unreadable);
+  }
+
+  /**
+   * The descriptors of a list of processes, read by halves on the common fork/join pool the way a
+   * parallel stream would split them (about four pieces per worker), without a stream's lambdas.
+   * The hits keep the order of the list.
+   */
+  private final class FdScan extends RecursiveTask<List<long[]>> {
+    private final List<Long> pids;
+    private final Set<Long> inodes;
+    private final Set<Long> blind;
+    private final int piece;
+
+    FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind) {
+      this(pids, inodes, blind, Math.max(1, pids.size() / (ForkJoinPool.getCommonPoolParallelism() * 4)));
+    }
+
+    private FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind, int piece) {
+      this.pids = pids;
+      this.inodes = inodes;
+      this.blind = blind;
+      this.piece = piece;
+    }
+
+    @Override
+    protected List<long[]> compute() {
+      if (pids.size() <= piece) {
+        return socketsOf(pids, inodes, blind);
+      }
+      int half = pids.size() / 2;
+      FdScan second = new FdScan(pids.subList(half, pids.size()), inodes, blind, piece);
+      second.fork();
+      List<long[]> out = new FdScan(pids.subList(0, half), inodes, blind, piece).compute();
+      out.addAll(second.join());
+      return out;
+    }
+  }
+
+  /** {@link #socketsOf(long, String, Set, Set)} for each process's own table, in the order of the list. */
+  private List<long[]> socketsOf(List<Long> pids, Set<Long> inodes, Set<Long> blind) {
+    List<long[]> out = new ArrayList<>();
+    for (long pid : pids) {
+      out.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", inodes, blind));
+    }
+    return out;
   }
 
   private static void record(List<long[]> hits, Map<Long, List<Long>> byInode) {

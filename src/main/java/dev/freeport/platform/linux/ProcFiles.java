@@ -22,7 +22,8 @@ final class ProcFiles {
   }
 
   Optional<String> read(String... parts) {
-    return bytes(parts).map(b -> new String(b, StandardCharsets.UTF_8));
+    Optional<byte[]> raw = bytes(parts);
+    return raw.isPresent() ? Optional.of(new String(raw.get(), StandardCharsets.UTF_8)) : Optional.empty();
   }
 
   Optional<byte[]> bytes(String... parts) {
@@ -59,9 +60,49 @@ final class ProcFiles {
 
   Optional<ProcStat> stat(long pid) {
     try {
-      return read(Long.toString(pid), "stat").map(ProcStat::parse);
+      Optional<String> stat = read(Long.toString(pid), "stat");
+      return stat.isPresent() ? Optional.of(ProcStat.parse(stat.get())) : Optional.empty();
     } catch (RuntimeException malformed) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The same as {@code s.split("\\s+")} without compiling a regular expression: the pieces
+   * between runs of ASCII whitespace (space, tab, newline, vertical tab, form feed, carriage
+   * return), with an empty first piece when {@code s} starts with whitespace, and no trailing empty
+   * pieces ({@code s} itself, even empty, when it has no whitespace at all).
+   */
+  static String[] words(String s) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    boolean split = false;
+    int i = 0;
+    while (i < s.length()) {
+      if (!blank(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      out.add(s.substring(start, i));
+      while (i < s.length() && blank(s.charAt(i))) {
+        i++;
+      }
+      start = i;
+      split = true;
+    }
+    if (!split) {
+      return new String[] {s};
+    }
+    out.add(s.substring(start));
+    int n = out.size();
+    while (n > 0 && out.get(n - 1).isEmpty()) {
+      n--;
+    }
+    return out.subList(0, n).toArray(new String[0]);
+  }
+
+  /** The characters of the regular expression class {@code \s}. */
+  static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

@@ -28,7 +28,7 @@ public final class SystemdUnits {
       boolean underUserManager = false;
       String unit = null;
       for (String p : parts) {
-        if (p.matches("user@\\d+\\.service")) {
+        if (userManager(p)) {
           underUserManager = true;
         } else if (p.endsWith(".service")) {
           unit = p;
@@ -39,5 +39,22 @@ public final class SystemdUnits {
       }
     }
     return Optional.empty();
+  }
+
+  /** True for {@code user@UID.service}: what the pattern {@code user@\d+\.service} matches, without a regex. */
+  static boolean userManager(String part) {
+    String prefix = "user@";
+    String suffix = ".service";
+    int end = part.length() - suffix.length();
+    if (!part.startsWith(prefix) || !part.endsWith(suffix) || end <= prefix.length()) {
+      return false;
+    }
+    for (int i = prefix.length(); i < end; i++) {
+      char c = part.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }
