@@ -10,14 +10,22 @@ import dev.freeport.core.explain.ContainerLookup;
 import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.kill.BindProbe;
 import dev.freeport.core.kill.GracefulSignal;
+import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.safety.HolderFilter;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The library entry point: list listeners, survey who holds ports into a plan, and stop a
@@ -30,8 +38,52 @@ public final class Freeport {
 
   public Freeport(Host host) {
     this.host = host;
-    Explainer explainer = new Explainer(new ContainerLookup(new ProcessCommandRunner()), host::advice, host::refusal);
-    this.engine = new Engine(host, explainer, probe::canBind, ProcessHandle.current().pid());
+    Explainer explainer = new Explainer(new ContainerLookup(new ProcessCommandRunner()), new HostAdvice(host),
+        new HostRefusal(host));
+    this.engine = new Engine(host, explainer, new CanBind(probe), ProcessHandle.current().pid());
+  }
+
+  // The three below are host::advice, host::refusal and probe::canBind written out as classes:
+  // a method reference links method handles the first time it is evaluated (about 130
+  // microseconds each at start-up, even from a CDS archive), and every run builds these.
+
+  private static final class HostAdvice implements BiFunction<ProcessInfo, Integer, Optional<Advice>> {
+    private final Host host;
+
+    HostAdvice(Host host) {
+      this.host = Objects.requireNonNull(host);
+    }
+
+    @Override
+    public Optional<Advice> apply(ProcessInfo holder, Integer port) {
+      return host.advice(holder, port);
+    }
+  }
+
+  private static final class HostRefusal implements Function<ProcessInfo, Optional<String>> {
+    private final Host host;
+
+    HostRefusal(Host host) {
+      this.host = Objects.requireNonNull(host);
+    }
+
+    @Override
+    public Optional<String> apply(ProcessInfo holder) {
+      return host.refusal(holder);
+    }
+  }
+
+  private static final class CanBind implements Predicate<Endpoint> {
+    private final BindProbe probe;
+
+    CanBind(BindProbe probe) {
+      this.probe = probe;
+    }
+
+    @Override
+    public boolean test(Endpoint e) {
+      return probe.canBind(e);
+    }
   }
 
   /** Every listening socket on the given ports ({@link PortSet#all()} for all), one row per holder. */

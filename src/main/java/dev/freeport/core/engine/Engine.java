@@ -14,6 +14,9 @@ import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +27,10 @@ import java.util.function.Predicate;
  * wait, freeze, force, all through the plan's gate), watch for a respawn, and verify each port by
  * reading the socket tables once and binding the port the way a server would. All collaborators
  * come in through the constructor, so its rules run against a scripted host in tests.
+ *
+ * <p>This package uses plain loops and small named classes where a run passes (plan, dry run,
+ * stop, verify), no lambdas, method references or streams: on JDK 17 each links method handles on
+ * first use, about 130 microseconds apiece at start-up even from a CDS archive.
  */
 public final class Engine {
   private final Host host;
@@ -68,16 +75,20 @@ public final class Engine {
 
   /** Each port as a dry run reports it; nothing is signalled. */
   public List<PortResult> preview(Plan plan) {
-    return plan.findings().stream()
-        .map(f -> new PortResult(f, Outcomes.preview(f, host.privilegeHint()), List.of(), Duration.ZERO, 0))
-        .toList();
+    List<PortResult> out = new ArrayList<>();
+    for (PortFinding f : plan.findings()) {
+      out.add(new PortResult(f, Outcomes.preview(f, host.privilegeHint()), List.of(), Duration.ZERO, 0));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** Each port as it stays when the user does not confirm. */
   public List<PortResult> declined(Plan plan) {
-    return plan.findings().stream()
-        .map(f -> new PortResult(f, f.free() ? new Outcome.Free() : new Outcome.Declined(), List.of(), Duration.ZERO, 0))
-        .toList();
+    List<PortResult> out = new ArrayList<>();
+    for (PortFinding f : plan.findings()) {
+      out.add(new PortResult(f, f.free() ? new Outcome.Free() : new Outcome.Declined(), List.of(), Duration.ZERO, 0));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**
@@ -88,8 +99,19 @@ public final class Engine {
   public void checkGraceful(GracefulSignal graceful) {
     if (!host.gracefulSignals().contains(graceful)) {
       throw new dev.freeport.core.InvalidInputException("--signal " + graceful.label() + " does not exist on this OS;"
-          + " use " + String.join(", ", host.gracefulSignals().stream().map(GracefulSignal::label).toList()));
+          + " use " + labels(host.gracefulSignals()));
     }
+  }
+
+  /** The labels joined with ", ". */
+  private static String labels(Collection<GracefulSignal> signals) {
+    StringBuilder out = new StringBuilder();
+    String separator = "";
+    for (GracefulSignal s : signals) {
+      out.append(separator).append(s.label());
+      separator = ", ";
+    }
+    return out.toString();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.kill.Terminator.Action;
 import dev.freeport.core.kill.Terminator.Delivery;
 import dev.freeport.core.model.Ending;
+import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.core.process.ProcessTable;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -161,7 +163,10 @@ final class Escalation {
       ProcessTable table, Set<ProcessRef> roots, Set<ProcessRef> frozen, Set<ProcessRef> done) {
     Set<ProcessRef> found = new LinkedHashSet<>();
     Set<ProcessRef> seen = new LinkedHashSet<>(roots);
-    ArrayDeque<ProcessRef> queue = new ArrayDeque<>(roots);
+    ArrayDeque<ProcessRef> queue = new ArrayDeque<>();
+    for (ProcessRef r : roots) { // not new ArrayDeque<>(roots): that copies through a method reference
+      queue.add(r);
+    }
     while (!queue.isEmpty()) {
       ProcessRef at = queue.poll();
       if (!table.contains(at)) {
@@ -187,7 +192,8 @@ final class Escalation {
     if (plan.excludes(child)) {
       return false;
     }
-    return inspector.describe(child.pid()).filter(i -> i.ref().equals(child)).map(plan::admit).orElse(false);
+    Optional<ProcessInfo> found = inspector.describe(child.pid());
+    return found.isPresent() && found.get().ref().equals(child) && plan.admit(found.get());
   }
 
   private Delivery send(ProcessRef p, Action action) {

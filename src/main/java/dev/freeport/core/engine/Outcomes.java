@@ -5,9 +5,8 @@ import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.Verdict;
-import java.util.Optional;
 
-/** What a port's survey means before anything is done: the dry run's outcome. */
+/** What a port's survey means before anything is done: the dry run's outcome. No lambdas: see Engine. */
 final class Outcomes {
   private Outcomes() {}
 
@@ -21,9 +20,10 @@ final class Outcomes {
     if (f.free()) {
       return new Outcome.Free();
     }
-    Optional<ProcessNode> refused = f.holders().stream().filter(h -> h.verdict() instanceof Verdict.Refused).findFirst();
-    if (refused.isPresent()) {
-      return new Outcome.Refused(refused.get().info(), ((Verdict.Refused) refused.get().verdict()).reason());
+    for (ProcessNode h : f.holders()) { // the first refused holder
+      if (h.verdict() instanceof Verdict.Refused r) {
+        return new Outcome.Refused(h.info(), r.reason());
+      }
     }
     if (f.ownerHidden()) {
       return new Outcome.Hidden(hiddenDetail(f, hiddenHint));
@@ -32,7 +32,13 @@ final class Outcomes {
   }
 
   static String hiddenDetail(PortFinding f, String hint) {
-    boolean someSeen = f.sockets().stream().anyMatch(s -> !s.holders().isEmpty());
+    boolean someSeen = false;
+    for (ListeningSocket s : f.sockets()) {
+      if (!s.holders().isEmpty()) {
+        someSeen = true;
+        break;
+      }
+    }
     return (someSeen ? "it may also be held by a process freeport cannot see" : "the process holding it cannot be seen")
         + " (" + hint + ")";
   }
@@ -42,9 +48,18 @@ final class Outcomes {
     if (f.unbindable().isPresent()) {
       return f.unbindable().get().why() + "; " + f.unbindable().get().instead();
     }
-    if (f.holders().isEmpty() && f.sockets().stream().allMatch(ListeningSocket::unattributed)) {
+    if (f.holders().isEmpty() && allUnattributed(f)) {
       return ListeningSocket.NO_HOLDER;
     }
     return "";
+  }
+
+  private static boolean allUnattributed(PortFinding f) {
+    for (ListeningSocket s : f.sockets()) {
+      if (!s.unattributed()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

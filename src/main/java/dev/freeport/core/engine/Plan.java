@@ -43,17 +43,26 @@ public final class Plan {
     this.protocols = Set.copyOf(protocols);
     this.surveyedAt = surveyedAt;
     this.policy = policy;
+    // Plain loops, no lambdas or streams: see Engine.
     List<ProcessNode> holders = new ArrayList<>();
-    findings.forEach(f -> holders.addAll(f.holders()));
-    holders.stream().flatMap(ProcessNode::flatten)
-        .filter(n -> !n.verdict().allowed())
-        .forEach(n -> excluded.add(n.info().ref()));
+    for (PortFinding f : findings) {
+      holders.addAll(f.holders());
+    }
+    for (ProcessNode h : holders) {
+      for (ProcessNode n : h.subtree()) {
+        if (!n.verdict().allowed()) {
+          excluded.add(n.info().ref());
+        }
+      }
+    }
     for (ProcessNode h : holders) {
       if (permitted(h)) {
         targets.putIfAbsent(h.info().ref(), h.info());
       }
     }
-    holders.forEach(this::addTree);
+    for (ProcessNode h : holders) {
+      addTree(h);
+    }
   }
 
   private boolean permitted(ProcessNode n) {
@@ -66,7 +75,9 @@ public final class Plan {
       return;
     }
     targets.putIfAbsent(n.info().ref(), n.info());
-    n.children().forEach(this::addTree);
+    for (ProcessNode child : n.children()) {
+      addTree(child);
+    }
   }
 
   public List<PortFinding> findings() {
@@ -96,7 +107,12 @@ public final class Plan {
 
   /** True when some requested port is not free. */
   public boolean anyBusy() {
-    return findings.stream().anyMatch(f -> !f.free());
+    for (PortFinding f : findings) {
+      if (!f.free()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The gate: true for a target, or a process admitted during the stop. */

@@ -6,7 +6,9 @@ import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.process.ProcessInspector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +42,13 @@ final class RespawnWatch {
 
   /** The watched parents still running now, except those the stop itself ended. */
   List<ProcessRef> survivors(Set<ProcessRef> stopped) {
-    return known.keySet().stream().filter(p -> !stopped.contains(p) && processes.isRunning(p)).toList();
+    List<ProcessRef> out = new ArrayList<>();
+    for (ProcessRef p : known.keySet()) { // a loop, not a stream: see Engine
+      if (!stopped.contains(p) && processes.isRunning(p)) {
+        out.add(p);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**

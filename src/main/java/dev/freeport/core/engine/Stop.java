@@ -19,6 +19,8 @@ import dev.freeport.core.model.Verdict;
 import dev.freeport.core.process.Supervisors;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ import java.util.function.Predicate;
 
 /**
  * One confirmed stop of a {@link Plan}: signal, watch for a respawn, verify. {@link #abort()} may
- * be called from another thread (Ctrl+C, SIGTERM, SIGHUP to freeport).
+ * be called from another thread (Ctrl+C, SIGTERM, SIGHUP to freeport). Like the rest of the
+ * engine it uses plain loops, no lambdas or streams (see {@link Engine}).
  */
 public final class Stop {
   /** What an interrupted stop had done, for its one-line message. */
@@ -67,24 +70,50 @@ public final class Stop {
     Map<ProcessRef, Ending> endings = Map.of();
     Map<Long, Supervisors.Parent> restarters = restarters();
     List<ProcessRef> watched = new ArrayList<>();
-    restarters.values().forEach(r -> watched.add(r.parent().ref()));
+    for (Supervisors.Parent r : restarters.values()) {
+      watched.add(r.parent().ref());
+    }
     RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), watched); // before any signal
     if (!plan.isEmpty()) {
       try (Terminator t = host.openTerminator(graceful)) {
         Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
         escalation = e;
-        endings = e.stop(plan.targets().stream().map(ProcessInfo::ref).toList(), timeout, force, progress);
+        endings = e.stop(refs(plan.targets()), timeout, force, progress);
       }
-      PortSet busy = PortSet.of(plan.findings().stream().filter(f -> !f.free()).mapToInt(PortFinding::port).toArray());
+      PortSet busy = PortSet.of(ports(plan.findings(), true));
       List<ProcessRef> survivors = respawns.survivors(endings.keySet());
       if (!survivors.isEmpty() && !watch.isZero()) {
-        List<Supervisors.Parent> shown = restarters.values().stream()
-            .filter(r -> survivors.contains(r.parent().ref())).toList();
-        progress.watching(shown, watch);
+        List<Supervisors.Parent> shown = new ArrayList<>();
+        for (Supervisors.Parent r : restarters.values()) {
+          if (survivors.contains(r.parent().ref())) {
+            shown.add(r);
+          }
+        }
+        progress.watching(Collections.unmodifiableList(shown), watch);
         respawns.await(survivors, endings.keySet(), plan.protocols(), busy, watch);
       }
     }
     return verify(endings, restarters, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static List<ProcessRef> refs(List<ProcessInfo> processes) {
+    List<ProcessRef> out = new ArrayList<>(processes.size());
+    for (ProcessInfo p : processes) {
+      out.add(p.ref());
+    }
+    return out;
+  }
+
+  /** The findings' ports in their order; only those not free when {@code busyOnly}. */
+  private static int[] ports(List<PortFinding> findings, boolean busyOnly) {
+    int[] ports = new int[findings.size()];
+    int n = 0;
+    for (PortFinding f : findings) {
+      if (!busyOnly || !f.free()) {
+        ports[n++] = f.port();
+      }
+    }
+    return Arrays.copyOf(ports, n);
   }
 
   /**
@@ -111,8 +140,7 @@ public final class Stop {
     for (PortFinding f : plan.findings()) {
       for (ProcessNode holder : f.holders()) {
         ProcessInfo h = holder.info();
-        Optional<ProcessInfo> parent = h.parentPid() > 0
-            ? parents.computeIfAbsent(h.parentPid(), host.processes()::describe) : Optional.empty();
+        Optional<ProcessInfo> parent = h.parentPid() > 0 ? parent(parents, h.parentPid()) : Optional.empty();
         Supervisors.Decision d = Supervisors.judge(h, host.processes().job(h.pid()), parent,
             ownChain.contains(h.parentPid()), host.supervisor(h));
         if (d instanceof Supervisors.Decision.Restarter r && !plan.permits(r.parent().parent().ref())) {
@@ -123,20 +151,37 @@ public final class Stop {
     return out;
   }
 
+  /** The process {@code pid} described once per stop, through {@code known}. */
+  private Optional<ProcessInfo> parent(Map<Long, Optional<ProcessInfo>> known, long pid) {
+    Optional<ProcessInfo> p = known.get(pid);
+    if (p == null) {
+      p = host.processes().describe(pid);
+      known.put(pid, p);
+    }
+    return p;
+  }
+
   /** Reads the socket tables once for every port, then applies {@link #after} port by port. */
   private List<PortResult> verify(Map<ProcessRef, Ending> endings, Map<Long, Supervisors.Parent> parents, Duration elapsed) {
-    int[] ports = plan.findings().stream().mapToInt(PortFinding::port).toArray();
+    int[] ports = ports(plan.findings(), false);
     Map<Integer, List<ListeningSocket>> now = ListeningSocket.byPort(host.sockets().listening(plan.protocols(), PortSet.of(ports)));
     Map<Integer, Endpoint> unbindable = new HashMap<>();
     for (PortFinding f : plan.findings()) {
       if (!now.containsKey(f.port())) {
-        firstUnbindable(f).ifPresent(e -> unbindable.put(f.port(), e));
+        Optional<Endpoint> e = firstUnbindable(f);
+        if (e.isPresent()) {
+          unbindable.put(f.port(), e.get());
+        }
       }
     }
     Map<Integer, Integer> timeWait = host.sockets().timeWait(PortSet.of(ports));
     Map<Long, ProcessInfo> signalled = new HashMap<>();
-    plan.targets().forEach(p -> signalled.put(p.pid(), p));
-    plan.admitted().forEach(p -> signalled.put(p.pid(), p));
+    for (ProcessInfo p : plan.targets()) {
+      signalled.put(p.pid(), p);
+    }
+    for (ProcessInfo p : plan.admitted()) {
+      signalled.put(p.pid(), p);
+    }
     List<PortResult> results = new ArrayList<>();
     boolean first = true;
     for (PortFinding f : plan.findings()) {
@@ -168,11 +213,18 @@ public final class Stop {
   /** The endpoints a server would bind: those it was found on, and the wildcards. */
   private Optional<Endpoint> firstUnbindable(PortFinding f) {
     Set<Endpoint> all = new LinkedHashSet<>();
-    f.sockets().forEach(s -> all.add(s.endpoint()));
+    for (ListeningSocket s : f.sockets()) {
+      all.add(s.endpoint());
+    }
     for (Protocol p : plan.protocols()) {
       all.addAll(Endpoint.wildcards(p, f.port()));
     }
-    return all.stream().filter(bindable.negate()).findFirst();
+    for (Endpoint e : all) {
+      if (!bindable.test(e)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -185,7 +237,9 @@ public final class Stop {
       Map<ProcessRef, Ending> endings, Map<Long, ProcessInfo> signalled, Map<Long, Supervisors.Parent> parents,
       boolean stoppedAny) {
     Set<Long> holding = new LinkedHashSet<>();
-    now.forEach(s -> holding.addAll(s.holders()));
+    for (ListeningSocket s : now) {
+      holding.addAll(s.holders());
+    }
     if (!holding.isEmpty()) {
       for (ProcessNode n : f.processes()) {
         if (holding.contains(n.info().pid()) && n.verdict() instanceof Verdict.Refused r) {
@@ -214,20 +268,16 @@ public final class Stop {
       }
       long pid = holding.iterator().next();
       Optional<ProcessInfo> newcomer = host.processes().describe(pid);
-      Supervisors.Parent by = newcomer.map(n -> parents.get(n.parentPid())).orElse(null);
+      Supervisors.Parent by = newcomer.isPresent() ? parents.get(newcomer.get().parentPid()) : null;
       if (by != null && stoppedAny) {
         ProcessInfo n = newcomer.get();
-        String instead = Supervisors.stopCommand(by.what(), host.processes(), n.pid())
-            .or(() -> host.supervisor(n).flatMap(x -> host.advice(n, f.port()).map(Advice::instead)))
-            .map(c -> c + ", or freeport " + f.port() + " --parent")
-            .orElse("freeport " + f.port() + " --parent (stops " + by.what() + " and its tree)");
-        return new Outcome.Respawned(n, host.processes().describe(n.parentPid()), by.what(), instead);
+        return new Outcome.Respawned(n, host.processes().describe(n.parentPid()), by.what(), stopForGood(n, by, f.port()));
       }
-      return new Outcome.StillBusy("now held by PID " + pid + newcomer.map(p -> " (" + p.name() + ")").orElse("")
+      return new Outcome.StillBusy("now held by PID " + pid + (newcomer.isPresent() ? " (" + newcomer.get().name() + ")" : "")
           + ", which was not shown before: it took the port during the stop (a holder that forks and exits,"
           + " or another program); freeport did not signal it");
     }
-    if (now.stream().anyMatch(ListeningSocket::ownerHidden)) {
+    if (anyOwnerHidden(now)) {
       return new Outcome.Hidden(Outcomes.hiddenDetail(f, host.privilegeHint()));
     }
     if (!now.isEmpty()) {
@@ -236,7 +286,35 @@ public final class Stop {
     if (unbindable == null) {
       return f.free() && !stoppedAny ? new Outcome.Free() : new Outcome.Freed();
     }
-    Advice why = host.whyUnbindable(unbindable, timeWait).orElseGet(() -> Advice.unexplainedBindFailure(unbindable));
+    Optional<Advice> known = host.whyUnbindable(unbindable, timeWait);
+    Advice why = known.isPresent() ? known.get() : Advice.unexplainedBindFailure(unbindable);
     return new Outcome.StillBusy(why.why() + "; " + why.instead());
+  }
+
+  private static boolean anyOwnerHidden(List<ListeningSocket> sockets) {
+    for (ListeningSocket s : sockets) {
+      if (s.ownerHidden()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How to stop a respawned program for good: the supervisor's own stop command, else what the OS
+   * advises for a holder it supervises, each with {@code --parent} as the alternative; else
+   * {@code --parent} alone.
+   */
+  private String stopForGood(ProcessInfo n, Supervisors.Parent by, int port) {
+    Optional<String> command = Supervisors.stopCommand(by.what(), host.processes(), n.pid());
+    if (command.isEmpty() && host.supervisor(n).isPresent()) {
+      Optional<Advice> advice = host.advice(n, port);
+      if (advice.isPresent() && advice.get().instead() != null) {
+        command = Optional.of(advice.get().instead());
+      }
+    }
+    return command.isPresent()
+        ? command.get() + ", or freeport " + port + " --parent"
+        : "freeport " + port + " --parent (stops " + by.what() + " and its tree)";
   }
 }

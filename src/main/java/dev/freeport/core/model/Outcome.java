@@ -93,7 +93,8 @@ public sealed interface Outcome {
 
     public String detail() {
       return "PID " + newHolder.pid() + " (" + newHolder.name() + ") took the port again, started by " + what
-          + supervisor.map(s -> " (PID " + s.pid() + ")").orElse("") + "; to stop it for good: " + instead;
+          + (supervisor.isPresent() ? " (PID " + supervisor.get().pid() + ")" : "") // no lambda: see ProcessNode
+          + "; to stop it for good: " + instead;
     }
   }
 

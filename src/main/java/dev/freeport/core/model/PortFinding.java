@@ -1,5 +1,7 @@
 package dev.freeport.core.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,13 +30,24 @@ public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessN
     return sockets.isEmpty() && unbindable.isEmpty();
   }
 
+  // Loops rather than streams: see ProcessNode.
+
   /** Some socket on the port may have a holder freeport cannot see. */
   public boolean ownerHidden() {
-    return sockets.stream().anyMatch(ListeningSocket::ownerHidden);
+    for (ListeningSocket s : sockets) {
+      if (s.ownerHidden()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Every process shown for this port, holders first, each followed by its tree. */
+  /** Every process shown for this port, holders first, each followed by its tree; unmodifiable. */
   public List<ProcessNode> processes() {
-    return holders.stream().flatMap(ProcessNode::flatten).toList();
+    List<ProcessNode> out = new ArrayList<>();
+    for (ProcessNode h : holders) {
+      out.addAll(h.subtree());
+    }
+    return Collections.unmodifiableList(out);
   }
 }

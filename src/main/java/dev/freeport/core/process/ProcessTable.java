@@ -4,6 +4,7 @@ import dev.freeport.core.model.ProcessRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +26,33 @@ public final class ProcessTable {
       byPid.put(r.ref().pid(), r);
     }
     for (Row r : rows) {
-      byParentPid.computeIfAbsent(r.parentPid(), k -> new ArrayList<>()).add(r);
+      add(byParentPid, r.parentPid(), r);
       Row parent = byPid.get(r.parentPid());
       // A child that started before its "parent" belongs to an earlier holder of that PID.
       if (parent != null && parent != r && r.ref().startTime() >= parent.ref().startTime()) {
-        children.computeIfAbsent(r.parentPid(), k -> new ArrayList<>()).add(r);
+        add(children, r.parentPid(), r);
       }
     }
+  }
+
+  // Plain loops and lookups, no computeIfAbsent or streams: their lambdas link method handles on
+  // first use (about 130 microseconds each at start-up), and every stop takes a snapshot.
+
+  private static void add(Map<Long, List<Row>> map, long key, Row r) {
+    List<Row> rows = map.get(key);
+    if (rows == null) {
+      rows = new ArrayList<>();
+      map.put(key, rows);
+    }
+    rows.add(r);
+  }
+
+  private static List<ProcessRef> refs(List<Row> rows) {
+    List<ProcessRef> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(r.ref());
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The process as it is in this snapshot, if it is the same process (same start time). */
@@ -46,7 +67,8 @@ public final class ProcessTable {
     if (!contains(root)) {
       return out;
     }
-    ArrayDeque<Long> queue = new ArrayDeque<>(List.of(root.pid()));
+    ArrayDeque<Long> queue = new ArrayDeque<>();
+    queue.add(root.pid());
     Set<Long> seen = new LinkedHashSet<>(queue);
     while (!queue.isEmpty()) {
       for (Row child : children.getOrDefault(queue.poll(), List.of())) {
@@ -61,7 +83,7 @@ public final class ProcessTable {
 
   /** Direct children of a process in this snapshot. */
   public List<ProcessRef> children(long pid) {
-    return children.getOrDefault(pid, List.of()).stream().map(Row::ref).toList();
+    return refs(children.getOrDefault(pid, List.of()));
   }
 
   /**
@@ -72,7 +94,7 @@ public final class ProcessTable {
     if (byPid.containsKey(pid)) {
       return List.of();
     }
-    return byParentPid.getOrDefault(pid, List.of()).stream().map(Row::ref).toList();
+    return refs(byParentPid.getOrDefault(pid, List.of()));
   }
 
   /** The parent chain of {@code pid}, nearest first, excluding pid itself. */

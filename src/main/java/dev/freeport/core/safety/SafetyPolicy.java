@@ -2,8 +2,8 @@ package dev.freeport.core.safety;
 
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.Verdict;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides which processes may never be stopped: freeport itself, its own parent chain, PID 0 and
@@ -23,8 +23,20 @@ public final class SafetyPolicy {
   public SafetyPolicy(long self, Set<Long> ancestors, Set<String> criticalNames) {
     this.self = self;
     this.ancestors = Set.copyOf(ancestors);
-    this.criticalNames =
-        criticalNames.stream().map(ProcessInfo::plainName).collect(Collectors.toUnmodifiableSet());
+    this.criticalNames = plainNames(criticalNames);
+  }
+
+  /**
+   * The names as {@link ProcessInfo#plainName} makes them, unmodifiable. A loop, not a stream: a
+   * stream and its collector link several method handles on first use (about 130 microseconds
+   * each at start-up), and every survey builds a policy.
+   */
+  private static Set<String> plainNames(Set<String> names) {
+    Set<String> out = new HashSet<>();
+    for (String n : names) {
+      out.add(ProcessInfo.plainName(n));
+    }
+    return Set.copyOf(out);
   }
 
   /** True for freeport itself and the processes that started it. */
