@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Prints who holds each port (before stopping, or for a dry run) and what stopping achieved. */
 public final class ReportView {
@@ -78,15 +77,25 @@ public final class ReportView {
       out.println(rest + "    " + term.style(Style.WARN, "note: " + Sanitizer.clean(n.advice().get().why())
           + "; to free the port for good: " + Sanitizer.clean(n.advice().get().instead())));
     }
-    if (collapse) { // over 40 processes: rare enough that its streams cost nothing that matters
+    if (collapse) {
       java.util.Map<String, Long> names = new java.util.TreeMap<>();
-      n.children().stream().flatMap(ProcessNode::flatten)
-          .forEach(c -> names.merge(Sanitizer.clean(c.info().name()), 1L, Long::sum));
-      long total = names.values().stream().mapToLong(Long::longValue).sum();
-      long refused = n.children().stream().flatMap(ProcessNode::flatten).filter(c -> !c.verdict().allowed()).count();
+      long total = 0;
+      long refused = 0;
+      for (ProcessNode child : n.children()) {
+        for (ProcessNode c : child.subtree()) {
+          String name = Sanitizer.clean(c.info().name());
+          Long seen = names.get(name);
+          names.put(name, seen == null ? 1L : seen + 1);
+          total++;
+          refused += c.verdict().allowed() ? 0 : 1;
+        }
+      }
       if (total > 0) {
-        out.println(rest + "  \\_ " + Formats.processes(total) + " below it: " + names.entrySet().stream()
-            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+        StringBuilder counts = new StringBuilder();
+        for (java.util.Map.Entry<String, Long> e : names.entrySet()) {
+          counts.append(counts.length() > 0 ? ", " : "").append(e.getValue()).append(' ').append(e.getKey());
+        }
+        out.println(rest + "  \\_ " + Formats.processes(total) + " below it: " + counts
             + (refused > 0 ? term.style(Style.BAD, " (" + refused + " will not be stopped)") : ""));
       }
       return;

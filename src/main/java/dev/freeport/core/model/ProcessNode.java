@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A process, whether it may be stopped, and the processes below it.
@@ -26,11 +25,6 @@ public record ProcessNode(ProcessInfo info, Verdict verdict, List<ProcessNode> c
 
   // The walks below are plain loops, not streams: a stream pipeline links its lambdas through
   // method handles on first use, about 130 microseconds each at start-up, on every run.
-
-  /** This node and everything below it, parents first; {@link #subtree()} is the same as a list. */
-  public Stream<ProcessNode> flatten() {
-    return subtree().stream();
-  }
 
   /** This node and everything below it, parents first, as an unmodifiable list. */
   public List<ProcessNode> subtree() {
