@@ -40,7 +40,7 @@ public final class Freeport {
     this.host = host;
     Explainer explainer = new Explainer(new ContainerLookup(new ProcessCommandRunner()), new HostAdvice(host),
         new HostRefusal(host));
-    this.engine = new Engine(host, explainer, new CanBind(probe), ProcessHandle.current().pid());
+    this.engine = new Engine(host, explainer, new CanBind(probe), host.self());
   }
 
   // The three below are host::advice, host::refusal and probe::canBind written out as classes:

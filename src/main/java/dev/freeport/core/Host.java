@@ -18,6 +18,11 @@ public interface Host {
 
   ProcessInspector processes();
 
+  /** freeport's own pid (never stopped, nor its parent chain). */
+  default long self() {
+    return ProcessHandle.current().pid();
+  }
+
   /**
    * Says a stop will probably follow, so the host can load what signalling needs (native
    * bindings) in the background while discovery runs.

@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -178,7 +180,7 @@ public final class JsonView {
     g.writeStringField("name", p.name());
     g.writeStringField("command", p.command());
     g.writeStringField("user", p.user().orElse(null));
-    g.writeStringField("startTime", p.started().isPresent() ? p.started().get().toString() : null);
+    g.writeStringField("startTime", p.started().isPresent() ? iso(p.started().get()) : null);
     if (p.started().isPresent()) {
       g.writeNumberField("uptimeSeconds", Math.max(0, Duration.between(p.started().get(), now).getSeconds()));
     } else {
@@ -203,5 +205,14 @@ public final class JsonView {
     g.flush();
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * The same text as {@link Instant#toString()} (ISO-8601 in UTC), built from LocalDateTime's
+   * hand-written form: Instant's goes through DateTimeFormatter, whose first use links lambdas.
+   */
+  static String iso(Instant t) {
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+    return d + (d.getSecond() == 0 && d.getNano() == 0 ? ":00Z" : "Z");
   }
 }

@@ -39,6 +39,22 @@ class RenderTest {
   }
 
   @Test
+  void jsonTimesReadAsInstantToString() {
+    java.util.Random random = new java.util.Random(20261124L);
+    for (int n = 0; n < 20_000; n++) {
+      long seconds = random.nextInt(4) == 0 ? random.nextInt(86400) * 60L : Math.floorMod(random.nextLong(), 4_102_444_800L);
+      int nanos = switch (random.nextInt(4)) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      Instant t = Instant.ofEpochSecond(seconds, nanos);
+      assertEquals(t.toString(), JsonView.iso(t));
+    }
+  }
+
+  @Test
   void listIsAlignedAndCutToTheTerminalWidth() {
     List<SocketRow> rows = List.of(
         new SocketRow(TCP, Optional.of(alices(42).name("node").command("node " + "x".repeat(200)).build())),

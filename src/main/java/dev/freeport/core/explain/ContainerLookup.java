@@ -19,8 +19,6 @@ import java.util.concurrent.TimeoutException;
  */
 public class ContainerLookup {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
-  /** Docker's own rule for container names: anything else is not put into a suggested command. */
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
   private static final List<String> CLIS = List.of("docker", "podman");
 
   /** The container publishing the port and the CLI that knows it, e.g. ("web", "docker"). */
@@ -80,7 +78,7 @@ public class ContainerLookup {
         continue;
       }
       String name = line.substring(0, tab).strip();
-      if (!NAME.matcher(name).matches()) {
+      if (!dockerName(name)) {
         continue;
       }
       for (String mapping : line.substring(tab + 1).split(",")) {
@@ -103,5 +101,24 @@ public class ContainerLookup {
       }
     }
     return out;
+  }
+
+  /**
+   * Docker's own rule for container names, {@code [a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}}: anything
+   * else is not put into a suggested command. (A loop: this class is made on every run, and a
+   * compiled pattern would cost start-up even when no container is asked about.)
+   */
+  static boolean dockerName(String name) {
+    if (name.isEmpty() || name.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

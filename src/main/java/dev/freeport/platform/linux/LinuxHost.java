@@ -25,9 +25,10 @@ public final class LinuxHost implements Host {
   private final LinuxProcessInspector processes;
   private final BackgroundLibC libc = new BackgroundLibC();
   private final boolean root;
+  private final ProcFiles proc;
 
   public LinuxHost(Path procRoot) {
-    ProcFiles proc = new ProcFiles(procRoot);
+    this.proc = new ProcFiles(procRoot);
     Optional<String> status = proc.read("self", "status");
     int uid = status.isPresent() ? effectiveUid(status.get()) : -1;
     this.root = uid == 0;
@@ -44,6 +45,20 @@ public final class LinuxHost implements Host {
       }
     }
     return -1;
+  }
+
+  /** From /proc/self: the JDK's ProcessHandle.current() would start up ProcessHandleImpl, lambdas included. */
+  @Override
+  public long self() {
+    Optional<String> link = proc.link("self");
+    if (link.isPresent()) {
+      try {
+        return Long.parseLong(link.get());
+      } catch (NumberFormatException e) {
+        // not a procfs /proc: ask the JDK
+      }
+    }
+    return Host.super.self();
   }
 
   @Override
