@@ -2,21 +2,9 @@ package dev.freeport;
 
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
-import dev.freeport.core.Freeport;
 import dev.freeport.core.Host;
-import dev.freeport.core.engine.Plan;
-import dev.freeport.core.engine.StopOptions;
-import dev.freeport.core.engine.StopProgress;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.model.PortResult;
-import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.model.Protocol;
-import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.platform.Platforms;
-import dev.freeport.render.JsonView;
-import dev.freeport.render.ReportView;
-import dev.freeport.render.Terminal;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,10 +13,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs freeport's main paths once in one JVM (listing, dry runs, JSON and text output, and a
@@ -63,20 +49,19 @@ public final class Training {
     Cli.run(ctx, "0");
   }
 
-  /** Stops exactly {@code own}, through the same engine and views a real run uses. */
-  static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) throws Exception {
-    Freeport freeport = new Freeport(host);
-    freeport.prepareToStop();
-    Plan plan = freeport.survey(EnumSet.of(Protocol.TCP), PortSet.of(port), HolderFilter.exactly(own), false);
-    ReportView report = new ReportView(Terminal.plain(), freeport.privilegeHint(), plan.surveyedAt());
-    report.printSurvey(plan.findings(), out);
-    List<PortResult> results = freeport.stop(plan, new StopOptions(Duration.ofSeconds(5), false, GracefulSignal.TERM, Duration.ZERO),
-        StopProgress.NONE).run();
-    if (json) {
-      new JsonView(plan.surveyedAt()).writeResults(results, false, 0, out);
-    } else {
-      report.printResults(results, out);
-    }
+  /**
+   * Stops exactly {@code own} through the whole command (plan, status, stop, verify, report), as
+   * {@code freeport PORT --yes} would but with every other holder of the port skipped.
+   */
+  static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) {
+    CliContext ctx = new CliContext(out, out, InputStream.nullInputStream(), Map.of(), false, false, false,
+        new Supplier<Host>() {
+          @Override
+          public Host get() {
+            return host;
+          }
+        });
+    Cli.stopExactly(ctx, own, port, json);
   }
 
   private static Process startHolder() throws Exception {

@@ -1,6 +1,8 @@
 package dev.freeport.cli;
 
 import dev.freeport.core.InvalidInputException;
+import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.render.Sanitizer;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,6 +30,21 @@ public final class Cli {
     cl.setErr(new PrintWriter(ctx.err(), true));
     cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, finalDebug));
     return cl.execute(args);
+  }
+
+  /**
+   * {@code freeport PORT --yes --watch 0 [--json]} through the whole command, planning only
+   * {@code only}: any other holder of the port is skipped, so never signalled. For class-archive
+   * training, which must load everything a real stop loads and stop nothing but its own listener.
+   */
+  public static int stopExactly(CliContext ctx, ProcessRef only, int port, boolean json) {
+    try {
+      String[] args = json ? new String[] {Integer.toString(port), "--yes", "--watch", "0", "--json"}
+          : new String[] {Integer.toString(port), "--yes", "--watch", "0"};
+      return new FreeportCommand(ctx).run(Options.parse(QuickArgs.recognise(args)).withFilter(HolderFilter.exactly(only)));
+    } catch (Exception e) {
+      return failure(ctx, e, false);
+    }
   }
 
   private static int execute(CliContext ctx, ParseResult parsed, boolean debug) {

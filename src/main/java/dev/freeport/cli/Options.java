@@ -45,6 +45,12 @@ record Options(
         filter, timeout, watch, graceful);
   }
 
+  /** The same options, stopping only holders that this filter allows. */
+  Options withFilter(HolderFilter only) {
+    return new Options(ports, portsGiven, start, range, protocols, dryRun, yes, force, quiet, json, noColor, debug, parent,
+        only, timeout, watch, graceful);
+  }
+
   /** The stop as these options ask for it. */
   StopOptions stop() {
     return new StopOptions(timeout, force, graceful, watch);
