@@ -33,4 +33,16 @@ public interface SocketTable {
   default Map<Integer, Integer> timeWait(PortSet ports) {
     return Map.of();
   }
+
+  /** {@link #listening} and {@link #timeWait} for the same ports. */
+  record Snapshot(List<ListeningSocket> listening, Map<Integer, Integer> timeWait) {}
+
+  /**
+   * {@link #listening} and {@link #timeWait} together, from one reading of the tables where the
+   * platform can (each reading of Linux's /proc/net/tcp walks the kernel's whole connection
+   * table, a few milliseconds however few sockets there are).
+   */
+  default Snapshot snapshot(Set<Protocol> protocols, PortSet ports) {
+    return new Snapshot(listening(protocols, ports), timeWait(ports));
+  }
 }

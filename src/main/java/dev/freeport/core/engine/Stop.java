@@ -1,6 +1,7 @@
 package dev.freeport.core.engine;
 
 import dev.freeport.core.Host;
+import dev.freeport.core.discovery.SocketTable;
 import dev.freeport.core.kill.GracefulSignal;
 import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.Advice;
@@ -164,7 +165,8 @@ public final class Stop {
   /** Reads the socket tables once for every port, then applies {@link #after} port by port. */
   private List<PortResult> verify(Map<ProcessRef, Ending> endings, Map<Long, Supervisors.Parent> parents, Duration elapsed) {
     int[] ports = ports(plan.findings(), false);
-    Map<Integer, List<ListeningSocket>> now = ListeningSocket.byPort(host.sockets().listening(plan.protocols(), PortSet.of(ports)));
+    SocketTable.Snapshot tables = host.sockets().snapshot(plan.protocols(), PortSet.of(ports));
+    Map<Integer, List<ListeningSocket>> now = ListeningSocket.byPort(tables.listening());
     Map<Integer, Endpoint> unbindable = new HashMap<>();
     for (PortFinding f : plan.findings()) {
       if (!now.containsKey(f.port())) {
@@ -174,7 +176,7 @@ public final class Stop {
         }
       }
     }
-    Map<Integer, Integer> timeWait = host.sockets().timeWait(PortSet.of(ports));
+    Map<Integer, Integer> timeWait = tables.timeWait();
     Map<Long, ProcessInfo> signalled = new HashMap<>();
     for (ProcessInfo p : plan.targets()) {
       signalled.put(p.pid(), p);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,12 +45,34 @@ public final class LinuxSocketTable implements SocketTable {
 
   @Override
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
-    return sockets(protocols, ports, false);
+    return sockets(read(protocols, ports), false);
   }
 
   @Override
   public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
-    return sockets(protocols, ports, true);
+    return sockets(read(protocols, ports), true);
+  }
+
+  /** Both from one reading of each table: TCP's is read once even when it serves both. */
+  @Override
+  public Snapshot snapshot(Set<Protocol> protocols, PortSet ports) {
+    Set<Protocol> all = EnumSet.of(Protocol.TCP);
+    all.addAll(protocols);
+    Map<Protocol, List<ProcNet.Entry>> read = read(all, ports);
+    List<ProcNet.Entry> tcp = read.get(Protocol.TCP);
+    if (!protocols.contains(Protocol.TCP)) {
+      read.remove(Protocol.TCP);
+    }
+    return new Snapshot(sockets(read, false), timeWait(tcp));
+  }
+
+  /** The entries of each protocol's tables on these ports. */
+  private Map<Protocol, List<ProcNet.Entry>> read(Set<Protocol> protocols, PortSet ports) {
+    Map<Protocol, List<ProcNet.Entry>> read = new EnumMap<>(Protocol.class);
+    for (Protocol p : protocols) {
+      read.put(p, entries(p, ports));
+    }
+    return read;
   }
 
   /** Processes whose descriptors the last scan could not read. */
@@ -60,10 +84,10 @@ public final class LinuxSocketTable implements SocketTable {
    * @param connection false for the sockets that hold their port ({@link ProcNet#holdsPort}), true
    *     for those that only keep it from being bound ({@link ProcNet#blocksPort})
    */
-  private List<ListeningSocket> sockets(Set<Protocol> protocols, PortSet ports, boolean connection) {
+  private List<ListeningSocket> sockets(Map<Protocol, List<ProcNet.Entry>> tables, boolean connection) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
-    for (Protocol p : protocols) {
-      for (ProcNet.Entry e : entries(p, ports)) {
+    for (List<ProcNet.Entry> table : tables.values()) {
+      for (ProcNet.Entry e : table) {
         boolean kind = connection ? ProcNet.blocksPort(e) : ProcNet.holdsPort(e);
         if (kind && e.inode() != 0) {
           wanted.add(e);
@@ -120,8 +144,12 @@ public final class LinuxSocketTable implements SocketTable {
 
   @Override
   public Map<Integer, Integer> timeWait(PortSet ports) {
+    return timeWait(entries(Protocol.TCP, ports));
+  }
+
+  private static Map<Integer, Integer> timeWait(List<ProcNet.Entry> tcp) {
     Map<Integer, Integer> counts = new HashMap<>();
-    for (ProcNet.Entry e : entries(Protocol.TCP, ports)) {
+    for (ProcNet.Entry e : tcp) {
       if (e.state() == ProcNet.TCP_TIME_WAIT) {
         Integer before = counts.get(e.local().port());
         counts.put(e.local().port(), before == null ? 1 : before + 1);
