@@ -23,6 +23,20 @@ freeport_no_java() {
   exit 1
 }
 
+# True when $1 is absolute with no symlink and no empty, . or .. part: as readlink -f prints it.
+freeport_canonical() {
+  case $1/ in
+    *//* | */./* | */../*) return 1 ;;
+    /*) ;;
+    *) return 1 ;;
+  esac
+  up=$1
+  while [ -n "$up" ]; do
+    [ ! -L "$up" ] || return 1
+    up=${up%/*}
+  done
+}
+
 # Sets $mangled to $1 with every character outside [A-Za-z0-9._-] replaced by _ (no fork).
 freeport_mangle() {
   rest=$1 mangled=
@@ -48,11 +62,27 @@ if [ -z "$java" ]; then
   java=java
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; fi
 fi
-java_path=$(command -v "$java" 2>/dev/null) || java_path=
+# What command -v finds (bash's: an executable file, by path or on PATH), without a subshell.
+java_path=
+case $java in
+  */*) if [ -f "$java" ] && [ -x "$java" ]; then java_path=$java; fi ;;
+  *)
+    rest=${PATH-}:
+    while [ -n "$rest" ]; do
+      dir=${rest%%:*} rest=${rest#*:}
+      if [ -f "${dir:-.}/$java" ] && [ -x "${dir:-.}/$java" ]; then java_path=${dir:-.}/$java; break; fi
+    done
+    ;;
+esac
 [ -n "$java_path" ] || freeport_no_java "no java found ('$java')"
 
 # The version from the JDK's release file next to bin/java: no JVM start on the common path.
-java_home=$(readlink -f "$java_path" 2>/dev/null) || java_home=$java_path
+# readlink -f only when a link is in the way (e.g. /usr/bin/java -> /etc/alternatives/java).
+if freeport_canonical "$java_path"; then
+  java_home=$java_path
+else
+  java_home=$(readlink -f "$java_path" 2>/dev/null) || java_home=$java_path
+fi
 java_home=${java_home%/bin/java}
 java_version='' release_size=0
 if [ -r "$java_home/release" ]; then
