@@ -12,6 +12,9 @@
 # this user or root can write: a class archive is code, and mapping one that another user could
 # replace would run their code as this user.
 
+nl='
+'
+
 # One line on stderr and exit 1, with the way to get Java on this OS.
 freeport_no_java() {
   case $(uname -s 2>/dev/null) in
@@ -49,12 +52,49 @@ freeport_mangle() {
   done
 }
 
-# True when only this user or root can have written each path: owned by one of them, and not
-# writable by group or others.
-freeport_trusted() {
+# Sets $uid to this user's effective id, for find -user: from /proc (no process), else bash's
+# EUID or id -u.
+freeport_uid() {
+  uid=
+  if [ -r /proc/self/status ]; then
+    while read -r key _ uid _; do
+      [ "$key" = Uid: ] && break
+      uid=
+    done </proc/self/status
+  fi
   # shellcheck disable=SC3028 # bash's EUID saves a fork; other shells ask id
-  uid=${EUID:-$(id -u)}
-  [ -z "$(find "$@" -prune \( -perm -0020 -o -perm -0002 -o ! \( -user "$uid" -o -user 0 \) \) -print 2>&1)" ]
+  case $uid in
+    '' | *[!0-9]*) uid=${EUID:-$(id -u)} ;;
+  esac
+}
+
+# True when each path given is this user's own and not a link (find looks at a link itself).
+freeport_mine() {
+  for p; do
+    [ ! -L "$p" ] && [ -O "$p" ] || return 1
+  done
+}
+
+# True when only this user or root can have written each path given: owned by one of them,
+# and not writable by group or others. find must list each path (not entered) as passing:
+# anything else it prints (a path found wanting is not listed, an error is) fails.
+freeport_trusted() {
+  want='' mine=''
+  for p; do want=${want:+$want$nl}$p; done
+  # find -user looks the user up (a database, maybe a daemon): not needed when -O settles it.
+  if freeport_mine "$@"; then mine=1; fi
+  found=$(
+    set -- "$@" -prune \( -perm -0020 -o -perm -0002
+    if [ -z "$mine" ]; then
+      freeport_uid
+      set -- "$@" -o ! \( -user "$uid" -o -user 0 \)
+    fi
+    # LC_ALL=C: what find says is only compared, and a locale costs it a dozen files to load.
+    LC_ALL=C exec find "$@" -o -print \) 2>&1
+  ) || :
+  # -O again: a path replaced while find ran is not the one it passed.
+  if [ -n "$mine" ] && ! freeport_mine "$@"; then return 1; fi
+  [ "$found" = "$want" ]
 }
 
 java=${FREEPORT_JAVA:-}
