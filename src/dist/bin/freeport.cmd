@@ -28,5 +28,5 @@ if defined FREEPORT_JAVACMD goto run
 exit /b 1
 
 :run
-"%FREEPORT_JAVACMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -cp "%FREEPORT_JAR%" dev.freeport.Main %*
+"%FREEPORT_JAVACMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmn8m -cp "%FREEPORT_JAR%" dev.freeport.Main %*
 exit /b %ERRORLEVEL%

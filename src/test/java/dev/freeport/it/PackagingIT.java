@@ -165,10 +165,18 @@ class PackagingIT {
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
       assertTrue(v.out().contains("\nJava ") && v.out().contains(" on Linux "), "runtime and OS: " + v);
 
-      // JNA's native part comes from lib/jna, not unpacked from the jar into a temp folder.
+      // The common stop (SIGTERM) loads no JNA at all.
       Map<String, String> jnaLog = env("PATH", "/nonexistent", "JAVA_TOOL_OPTIONS", "-Xshare:on -Djna.debug_load.jna=true");
+      Started plain = fixtures.listener();
+      Result term = Shell.run(Path.of("/tmp"), jnaLog, true, 60, List.of(launcher, Integer.toString(plain.port()), "--yes"));
+      assertEquals(0, term.code(), term::toString);
+      assertFalse(plain.alive());
+      assertFalse(term.err().contains("jnidispatch"), term::toString);
+      // A signal the JDK cannot send goes through libc, and JNA's native part then comes from
+      // lib/jna, not unpacked from the jar into a temp folder.
       Started l = fixtures.listener();
-      Result free = Shell.run(Path.of("/tmp"), jnaLog, true, 60, List.of(launcher, Integer.toString(l.port()), "--yes"));
+      Result free = Shell.run(Path.of("/tmp"), jnaLog, true, 60,
+          List.of(launcher, Integer.toString(l.port()), "--yes", "--signal", "INT"));
       assertEquals(0, free.code(), free::toString);
       assertFalse(l.alive());
       assertTrue(free.err().contains("Found jnidispatch at " + home.resolve("lib/jna/libjnidispatch.so")), free::toString);
