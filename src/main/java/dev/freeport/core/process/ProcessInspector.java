@@ -23,6 +23,14 @@ public interface ProcessInspector {
   }
 
   /**
+   * False only when this exact process is known to be running or sleeping, so SIGCONT would
+   * change nothing; true when it is stopped or the platform does not tell.
+   */
+  default boolean mayBeStopped(ProcessRef p) {
+    return true;
+  }
+
+  /**
    * A process's place in job control: its process group, session and controlling terminal (0
    * for none). An interactive shell puts each job in a group of its own on its terminal.
    */

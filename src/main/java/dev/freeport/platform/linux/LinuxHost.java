@@ -73,37 +73,7 @@ public final class LinuxHost implements Host {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    Running running = new Running(processes);
-    return new KillTerminator(new UnixKill(libc, running), Signals.LINUX, graceful, running,
-        new MayBeStopped(processes));
-  }
-
-  /** {@link LinuxProcessInspector#isRunning}, as a class: a method reference would link at run time. */
-  private static final class Running implements Predicate<ProcessRef> {
-    private final LinuxProcessInspector processes;
-
-    Running(LinuxProcessInspector processes) {
-      this.processes = processes;
-    }
-
-    @Override
-    public boolean test(ProcessRef p) {
-      return processes.isRunning(p);
-    }
-  }
-
-  /** {@link LinuxProcessInspector#mayBeStopped}, as a class. */
-  private static final class MayBeStopped implements Predicate<ProcessRef> {
-    private final LinuxProcessInspector processes;
-
-    MayBeStopped(LinuxProcessInspector processes) {
-      this.processes = processes;
-    }
-
-    @Override
-    public boolean test(ProcessRef p) {
-      return processes.mayBeStopped(p);
-    }
+    return new KillTerminator(new UnixKill(libc, processes), Signals.LINUX, graceful, processes);
   }
 
   @Override

@@ -79,6 +79,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
    * False only when this exact process is running or sleeping (state R, S, D or I), so SIGCONT
    * would change nothing; true when it is stopped, traced, or its state cannot be read.
    */
+  @Override
   public boolean mayBeStopped(ProcessRef p) {
     Optional<ProcStat> s = proc.stat(p.pid());
     if (s.isEmpty() || s.get().startTicks() != p.startTime()) {

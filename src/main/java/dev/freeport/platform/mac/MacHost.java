@@ -52,8 +52,7 @@ public final class MacHost implements Host {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(new UnixKill(libc, processes::isRunning), Signals.BSD, graceful, processes::isRunning,
-        p -> true);
+    return new KillTerminator(new UnixKill(libc, processes), Signals.BSD, graceful, processes);
   }
 
   @Override

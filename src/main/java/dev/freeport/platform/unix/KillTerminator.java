@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Predicate;
+import dev.freeport.core.process.ProcessInspector;
 
 /**
  * Signals with kill(2), checking the process's identity (pid and start time) right before each
@@ -25,44 +25,40 @@ public final class KillTerminator implements Terminator {
   private final Sender sender;
   private final Signals signals;
   private final GracefulSignal graceful;
-  private final Predicate<ProcessRef> running;
-  private final Predicate<ProcessRef> mayBeStopped;
+  private final ProcessInspector processes;
 
   /**
    * @param signals the platform's signal numbers
    * @param graceful the signal that asks a process to exit
-   * @param running true while the exact process (pid and start time) still runs
-   * @param mayBeStopped false only when the process is known to be running or sleeping, so a
-   *     RESUME would change nothing
+   * @param processes tells whether the exact process (pid and start time) still runs, and whether
+   *     it may be stopped
    */
-  public KillTerminator(Sender sender, Signals signals, GracefulSignal graceful, Predicate<ProcessRef> running,
-      Predicate<ProcessRef> mayBeStopped) {
+  public KillTerminator(Sender sender, Signals signals, GracefulSignal graceful, ProcessInspector processes) {
     this.sender = sender;
     this.signals = signals;
     this.graceful = graceful;
-    this.running = running;
-    this.mayBeStopped = mayBeStopped;
+    this.processes = processes;
   }
 
   @Override
   public Delivery send(ProcessRef p, Action action) {
-    if (!running.test(p)) {
+    if (!processes.isRunning(p)) {
       return Delivery.GONE;
     }
-    if (action == Action.RESUME && !mayBeStopped.test(p)) {
+    if (action == Action.RESUME && !processes.mayBeStopped(p)) {
       return Delivery.DELIVERED; // it runs already: nothing to resume
     }
     return sender.send(p, signals.number(action, graceful));
   }
 
   @Override
-  public Set<ProcessRef> awaitExit(Collection<ProcessRef> processes, Duration timeout) {
-    Set<ProcessRef> left = new LinkedHashSet<>(processes);
+  public Set<ProcessRef> awaitExit(Collection<ProcessRef> waited, Duration timeout) {
+    Set<ProcessRef> left = new LinkedHashSet<>(waited);
     long end = System.nanoTime() + timeout.toNanos();
     long pause = 1;
     while (true) {
       for (java.util.Iterator<ProcessRef> i = left.iterator(); i.hasNext(); ) {
-        if (!running.test(i.next())) {
+        if (!processes.isRunning(i.next())) {
           i.remove();
         }
       }

@@ -5,7 +5,7 @@ import dev.freeport.core.kill.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.unix.jna.LibC;
 import java.util.Optional;
-import java.util.function.Predicate;
+import dev.freeport.core.process.ProcessInspector;
 
 /**
  * kill(2) for one exact process. SIGTERM and SIGKILL go through the JDK's
@@ -21,18 +21,18 @@ public final class UnixKill implements KillTerminator.Sender {
   private static final int SIGKILL = 9;
 
   private final BackgroundLibC libc;
-  private final Predicate<ProcessRef> running;
+  private final ProcessInspector processes;
 
-  /** @param running true while the exact process (pid and start time) still runs */
-  public UnixKill(BackgroundLibC libc, Predicate<ProcessRef> running) {
+  /** @param processes tells whether the exact process (pid and start time) still runs */
+  public UnixKill(BackgroundLibC libc, ProcessInspector processes) {
     this.libc = libc;
-    this.running = running;
+    this.processes = processes;
   }
 
   @Override
   public Delivery send(ProcessRef p, int signal) {
     if (signal != SIGTERM && signal != SIGKILL) {
-      if (!running.test(p)) {
+      if (!processes.isRunning(p)) {
         return Delivery.GONE;
       }
       try {
@@ -45,13 +45,13 @@ public final class UnixKill implements KillTerminator.Sender {
     Optional<ProcessHandle> handle = ProcessHandle.of(p.pid());
     // The handle holds the start time of whichever process had the pid when it was taken; the
     // process shown had the pid before and still has it now, so that was the process shown.
-    if (handle.isEmpty() || !running.test(p)) {
+    if (handle.isEmpty() || !processes.isRunning(p)) {
       return Delivery.GONE;
     }
     boolean sent = signal == SIGKILL ? handle.get().destroyForcibly() : handle.get().destroy();
     if (sent) {
       return Delivery.DELIVERED;
     }
-    return running.test(p) ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
+    return processes.isRunning(p) ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
   }
 }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.kill.Terminator.Action;
 import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.process.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,20 +39,57 @@ class KillTerminatorTest {
     }
   }
 
+  /** Processes as a script: running ones, and which of them are stopped (null: the platform does not tell). */
+  static final class ScriptedProcesses implements ProcessInspector {
+    final Set<ProcessRef> running = new HashSet<>();
+    final Set<ProcessRef> stopped;
+
+    ScriptedProcesses(Set<ProcessRef> stopped) {
+      this.stopped = stopped;
+    }
+
+    @Override
+    public ProcessTable snapshot() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<ProcessInfo> describe(long pid) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<ProcessRef> identify(long pid) {
+      for (ProcessRef p : running) {
+        if (p.pid() == pid) {
+          return Optional.of(p);
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean mayBeStopped(ProcessRef p) {
+      return stopped == null || stopped.contains(p);
+    }
+  }
+
   final ScriptedKill libc = new ScriptedKill();
-  final Set<ProcessRef> running = new HashSet<>();
   final Set<ProcessRef> stopped = new HashSet<>();
+  final ScriptedProcesses macProcesses = new ScriptedProcesses(null);
+  final ScriptedProcesses linuxProcesses = new ScriptedProcesses(stopped);
+  final Set<ProcessRef> running = macProcesses.running;
   final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.kill.GracefulSignal.TERM,
-      running::contains, p -> true);
+      macProcesses);
   final KillTerminator linux = new KillTerminator(libc, Signals.LINUX, dev.freeport.core.kill.GracefulSignal.TERM,
-      running::contains, stopped::contains);
+      linuxProcesses);
 
   @Test
   void resumeGoesOnlyToAProcessThatMayBeStopped() {
     ProcessRef runs = new ProcessRef(400, 1);
     ProcessRef halted = new ProcessRef(401, 1);
-    running.add(runs);
-    running.add(halted);
+    linuxProcesses.running.add(runs);
+    linuxProcesses.running.add(halted);
     stopped.add(halted);
     assertEquals(Delivery.DELIVERED, linux.send(runs, Action.RESUME));
     assertEquals(Delivery.DELIVERED, linux.send(halted, Action.RESUME));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class UnixKillTest {
   final LinuxProcessInspector procs = new LinuxProcessInspector(Path.of("/proc"));
-  final UnixKill kill = new UnixKill(new BackgroundLibC(), procs::isRunning);
+  final UnixKill kill = new UnixKill(new BackgroundLibC(), procs);
   Process child;
 
   @AfterEach
