@@ -169,6 +169,14 @@ esac
 # A short-lived CLI: no JIT beyond C1, the serial GC with a small young generation (peak RSS stays
 # low at tens of thousands of sockets, at no cost to a small run), no perf-data file.
 set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xmn8m -cp "$jar" dev.freeport.Main "$@"
+# JDK 24+ warns on stderr when JNA calls native code (a forced stop, --signal INT) unless it is
+# allowed; -cp ignores the jar's Enable-Native-Access. Not on older JDKs: on 17 the flag turns
+# off the archived module graph, which costs start-up.
+native_access=
+if [ "$java_version" -ge 24 ]; then
+  native_access=--enable-native-access=ALL-UNNAMED
+  set -- "$native_access" "$@"
+fi
 
 archive=
 if [ "${FREEPORT_CDS:-1}" != 0 ] && [ -n "${cds_dir:-}" ]; then
@@ -219,7 +227,7 @@ elif [ "$plan" = train ] && [ -n "$trusted" ]; then
   echo "freeport: preparing a start-up archive for this JDK (once) ..." >&2
   # Trained under a private name and renamed, so a run at the same time never maps half a file.
   partial=${archive%.*}.$$.partial.${archive##*.}
-  if "$java_path" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xmn8m \
+  if "$java_path" ${native_access:+"$native_access"} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xmn8m \
       "$make_flag=$partial" -Xlog:cds=off "$quiet" -cp "$jar" dev.freeport.Training >/dev/null 2>&1 \
       && [ -f "$partial" ] && chmod 644 "$partial" && mv -f "$partial" "$archive"; then
     set -- "$use_flag=$archive" -Xlog:cds=off "$quiet" "$@"

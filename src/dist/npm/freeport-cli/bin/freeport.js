@@ -73,7 +73,10 @@ function javaCommand() {
   if (version === null) fail(`'${java}' does not run as Java: ${hint}`);
   if (version < 17) fail(`'${java}' is Java ${version}, too old: ${hint}`);
   const jar = path.join(__dirname, '..', 'lib', 'freeport.jar');
-  return [java, ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss1m', '-Xmn8m', '-cp', jar, 'dev.freeport.Main', ...args]];
+  // JDK 24+ warns when JNA calls native code unless allowed (-cp ignores the jar's manifest).
+  const access = version >= 24 ? ['--enable-native-access=ALL-UNNAMED'] : [];
+  return [java, [...access, '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss1m', '-Xmn8m', '-cp', jar,
+    'dev.freeport.Main', ...args]];
 }
 
 const launcher = selfContained();
