@@ -45,14 +45,12 @@ public final class LinuxSocketTable implements SocketTable {
 
   @Override
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
-    FdIndex index = FdIndex.start(this);
-    return sockets(read(protocols, ports), index, false);
+    return sockets(read(protocols, ports), false);
   }
 
   @Override
   public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
-    FdIndex index = FdIndex.start(this);
-    return sockets(read(protocols, ports), index, true);
+    return sockets(read(protocols, ports), true);
   }
 
   /** Both from one reading of each table: TCP's is read once even when it serves both. */
@@ -60,13 +58,12 @@ public final class LinuxSocketTable implements SocketTable {
   public Snapshot snapshot(Set<Protocol> protocols, PortSet ports) {
     Set<Protocol> all = EnumSet.of(Protocol.TCP);
     all.addAll(protocols);
-    FdIndex index = FdIndex.start(this);
     Map<Protocol, List<ProcNet.Entry>> read = read(all, ports);
     List<ProcNet.Entry> tcp = read.get(Protocol.TCP);
     if (!protocols.contains(Protocol.TCP)) {
       read.remove(Protocol.TCP);
     }
-    return new Snapshot(sockets(read, index, false), timeWait(tcp));
+    return new Snapshot(sockets(read, false), timeWait(tcp));
   }
 
   /** The entries of each protocol's tables on these ports. */
@@ -87,7 +84,7 @@ public final class LinuxSocketTable implements SocketTable {
    * @param connection false for the sockets that hold their port ({@link ProcNet#holdsPort}), true
    *     for those that only keep it from being bound ({@link ProcNet#blocksPort})
    */
-  private List<ListeningSocket> sockets(Map<Protocol, List<ProcNet.Entry>> tables, FdIndex index, boolean connection) {
+  private List<ListeningSocket> sockets(Map<Protocol, List<ProcNet.Entry>> tables, boolean connection) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
     for (List<ProcNet.Entry> table : tables.values()) {
       for (ProcNet.Entry e : table) {
@@ -98,10 +95,9 @@ public final class LinuxSocketTable implements SocketTable {
       }
     }
     if (wanted.isEmpty()) {
-      index.cancel();
       return List.of();
     }
-    Scan scan = scan(wanted, index.join());
+    Scan scan = scan(wanted);
     List<ListeningSocket> out = new ArrayList<>(wanted.size());
     for (ProcNet.Entry e : wanted) {
       List<Long> holders = scan.holders.getOrDefault(e.inode(), List.of());
@@ -193,19 +189,22 @@ public final class LinuxSocketTable implements SocketTable {
   private record Scan(Map<Long, List<Long>> holders, List<Long> unreadable) {}
 
   /**
-   * Maps each wanted socket inode to all pids holding it, from the index of every process's
-   * socket descriptors (read while the tables were). Inodes still without a holder are looked
-   * for in processes started since and in the threads' own tables, which costs nothing in the
-   * usual case where every socket was found.
+   * Maps each wanted socket inode to all pids holding it, by reading every process's fds. The
+   * processes are read in parallel (one readlink per descriptor is the whole cost); the result
+   * keeps the order of the process list. Inodes still without a holder are looked for in the
+   * threads' own tables, which costs nothing in the usual case where every socket was found.
    */
-  private Scan scan(List<ProcNet.Entry> wanted, FdIndex index) {
+  private Scan scan(List<ProcNet.Entry> wanted) {
     Map<Long, List<Long>> byInode = new HashMap<>();
     for (ProcNet.Entry e : wanted) {
       byInode.put(e.inode(), new ArrayList<>(1));
     }
-    List<Long> pids = index.pids;
-    Set<Long> blind = index.blind;
-    List<long[]> hits = index.hits;
+    List<Long> pids = proc.pids();
+    Set<Long> blind = ConcurrentHashMap.newKeySet();
+    // Below a few hundred processes the fork/join start-up costs more than the second core saves.
+    List<long[]> hits = pids.size() >= PARALLEL_FROM
+        ? new FdScan(pids, byInode.keySet(), blind).invoke()
+        : socketsOf(pids, byInode.keySet(), blind);
     record(hits, byInode);
     Set<Long> orphans = new HashSet<>();
     for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
@@ -253,70 +252,6 @@ public final class LinuxSocketTable implements SocketTable {
   }
 
   /**
-   * Every socket descriptor of every process, read on a thread of its own while the caller reads
-   * /proc/net (a few milliseconds of kernel time for a small table, about 50 ms at 10,000
-   * sockets): the two costs overlap instead of adding up. A socket created after its holder's
-   * descriptors were read has no holder here, and {@link #scan} then looks for it again, as for
-   * any socket without one. When the tables hold nothing wanted, the scan is abandoned.
-   */
-  private static final class FdIndex implements Runnable {
-    private final LinuxSocketTable table;
-    private final Thread thread;
-    private volatile boolean cancelled;
-    List<Long> pids;
-    final Set<Long> blind = ConcurrentHashMap.newKeySet();
-    List<long[]> hits;
-    private RuntimeException failure;
-
-    private FdIndex(LinuxSocketTable table) {
-      this.table = table;
-      this.thread = new Thread(this, "freeport-fd-scan");
-      this.thread.setDaemon(true);
-    }
-
-    static FdIndex start(LinuxSocketTable table) {
-      FdIndex index = new FdIndex(table);
-      index.thread.start();
-      return index;
-    }
-
-    @Override
-    public void run() {
-      try {
-        pids = table.proc.pids();
-        // Below a few hundred processes the fork/join start-up costs more than the second core saves.
-        hits = pids.size() >= PARALLEL_FROM
-            ? table.new FdScan(pids, null, blind, this).invoke()
-            : table.socketsOf(pids, null, blind, this);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    boolean cancelled() {
-      return cancelled;
-    }
-
-    void cancel() {
-      cancelled = true;
-    }
-
-    /** Waits for the scan; its fields are complete after this. */
-    FdIndex join() {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading the processes' descriptors", e);
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return this;
-    }
-  }
-
-  /**
    * The descriptors of a list of processes, read by halves on the common fork/join pool the way a
    * parallel stream would split them (about four pieces per worker), without a stream's lambdas.
    * The hits keep the order of the list.
@@ -325,42 +260,37 @@ public final class LinuxSocketTable implements SocketTable {
     private final List<Long> pids;
     private final Set<Long> inodes;
     private final Set<Long> blind;
-    private final FdIndex index;
     private final int piece;
 
-    FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind, FdIndex index) {
-      this(pids, inodes, blind, index, Math.max(1, pids.size() / (ForkJoinPool.getCommonPoolParallelism() * 4)));
+    FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind) {
+      this(pids, inodes, blind, Math.max(1, pids.size() / (ForkJoinPool.getCommonPoolParallelism() * 4)));
     }
 
-    private FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind, FdIndex index, int piece) {
+    private FdScan(List<Long> pids, Set<Long> inodes, Set<Long> blind, int piece) {
       this.pids = pids;
       this.inodes = inodes;
       this.blind = blind;
-      this.index = index;
       this.piece = piece;
     }
 
     @Override
     protected List<long[]> compute() {
       if (pids.size() <= piece) {
-        return socketsOf(pids, inodes, blind, index);
+        return socketsOf(pids, inodes, blind);
       }
       int half = pids.size() / 2;
-      FdScan second = new FdScan(pids.subList(half, pids.size()), inodes, blind, index, piece);
+      FdScan second = new FdScan(pids.subList(half, pids.size()), inodes, blind, piece);
       second.fork();
-      List<long[]> out = new FdScan(pids.subList(0, half), inodes, blind, index, piece).compute();
+      List<long[]> out = new FdScan(pids.subList(0, half), inodes, blind, piece).compute();
       out.addAll(second.join());
       return out;
     }
   }
 
   /** {@link #socketsOf(long, String, Set, Set)} for each process's own table, in the order of the list. */
-  private List<long[]> socketsOf(List<Long> pids, Set<Long> inodes, Set<Long> blind, FdIndex index) {
+  private List<long[]> socketsOf(List<Long> pids, Set<Long> inodes, Set<Long> blind) {
     List<long[]> out = new ArrayList<>();
     for (long pid : pids) {
-      if (index != null && index.cancelled()) {
-        break;
-      }
       out.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", inodes, blind));
     }
     return out;
@@ -369,7 +299,7 @@ public final class LinuxSocketTable implements SocketTable {
   private static void record(List<long[]> hits, Map<Long, List<Long>> byInode) {
     for (long[] hit : hits) {
       List<Long> list = byInode.get(hit[0]);
-      if (list != null && !list.contains(hit[1])) {
+      if (!list.contains(hit[1])) {
         list.add(hit[1]);
       }
     }
@@ -386,9 +316,8 @@ public final class LinuxSocketTable implements SocketTable {
   }
 
   /**
-   * (inode, pid) for each wanted socket ({@code inodes}; null for every socket) among the
-   * descriptors in {@code dir}; a process whose descriptors exist but cannot be read is added to
-   * {@code blind}.
+   * (inode, pid) for each wanted socket among the descriptors in {@code dir}; a process whose
+   * descriptors exist but cannot be read is added to {@code blind}.
    */
   private List<long[]> socketsOf(long pid, String dir, Set<Long> inodes, Set<Long> blind) {
     String[] fds = new File(dir).list();
@@ -401,7 +330,7 @@ public final class LinuxSocketTable implements SocketTable {
     List<long[]> out = new ArrayList<>(0);
     for (String fd : fds) {
       long inode = socketInode(Path.of(dir + fd));
-      if (inode >= 0 && (inodes == null || inodes.contains(inode))) {
+      if (inode >= 0 && inodes.contains(inode)) {
         out.add(new long[] {inode, pid});
       }
     }
