@@ -279,7 +279,7 @@ public final class Stop {
           + ", which was not shown before: it took the port during the stop (a holder that forks and exits,"
           + " or another program); freeport did not signal it");
     }
-    if (anyOwnerHidden(now)) {
+    if (ListeningSocket.anyOwnerHidden(now)) {
       return new Outcome.Hidden(Outcomes.hiddenDetail(f, host.privilegeHint()));
     }
     if (!now.isEmpty()) {
@@ -291,15 +291,6 @@ public final class Stop {
     Optional<Advice> known = host.whyUnbindable(unbindable, timeWait);
     Advice why = known.isPresent() ? known.get() : Advice.unexplainedBindFailure(unbindable);
     return new Outcome.StillBusy(why.why() + "; " + why.instead());
-  }
-
-  private static boolean anyOwnerHidden(List<ListeningSocket> sockets) {
-    for (ListeningSocket s : sockets) {
-      if (s.ownerHidden()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -30,6 +30,16 @@ public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean com
     this(endpoint, holders, !holders.isEmpty(), false);
   }
 
+  /** Whether any of these sockets may also be held by a process freeport cannot see. */
+  public static boolean anyOwnerHidden(List<ListeningSocket> sockets) {
+    for (ListeningSocket s : sockets) {
+      if (s.ownerHidden()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sockets grouped by local port. */
   public static java.util.Map<Integer, List<ListeningSocket>> byPort(List<ListeningSocket> all) {
     java.util.Map<Integer, List<ListeningSocket>> byPort = new java.util.HashMap<>();

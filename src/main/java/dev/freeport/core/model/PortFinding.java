@@ -34,12 +34,7 @@ public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessN
 
   /** Some socket on the port may have a holder freeport cannot see. */
   public boolean ownerHidden() {
-    for (ListeningSocket s : sockets) {
-      if (s.ownerHidden()) {
-        return true;
-      }
-    }
-    return false;
+    return ListeningSocket.anyOwnerHidden(sockets);
   }
 
   /** Every process shown for this port, holders first, each followed by its tree; unmodifiable. */

@@ -7,7 +7,6 @@ import com.sun.jna.Native;
 /** The few libc calls freeport needs that neither the JDK nor jna-platform map. */
 public interface LibC extends Library {
   int EPERM = 1;
-  int ESRCH = 3;
 
   /** Loads libc; only when a signal the JDK cannot send is needed, as JNA adds start-up time. */
   static LibC load() {
