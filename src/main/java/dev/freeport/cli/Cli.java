@@ -5,6 +5,7 @@ import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.render.Sanitizer;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -15,20 +16,16 @@ public final class Cli {
 
   /** Runs freeport with these arguments; returns the exit code, never throws. */
   public static int run(CliContext ctx, String... args) {
-    boolean debug = false;
-    for (String a : args) {
-      debug |= a.equals(CommandModel.DEBUG);
-    }
+    boolean debug = List.of(args).contains(CommandModel.DEBUG);
     QuickArgs quick = QuickArgs.recognise(args);
     if (quick != null) {
       return execute(ctx, quick.command(), quick, debug);
     }
     CommandLine cl = Command.commandLine();
-    boolean finalDebug = debug;
-    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, finalDebug));
+    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
-    cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, finalDebug));
+    cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, debug));
     return cl.execute(args);
   }
 

@@ -7,7 +7,6 @@ import dev.freeport.core.kill.Terminator;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.process.ProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** Linux: /proc for discovery, start-time-checked kill(2) for signals, systemd units from the cgroup. */
 public final class LinuxHost implements Host {
