@@ -120,8 +120,9 @@ public final class JsonView {
     for (ListeningSocket s : f.sockets()) {
       g.writeStartObject();
       endpointFields(g, s.endpoint());
-      if (s.connection()) {
-        g.writeBooleanField("connection", true);
+      g.writeStringField("kind", s.kind().label());
+      if (s.kind() == ListeningSocket.Kind.CONNECTION) {
+        g.writeBooleanField("connection", true); // kept from 0.9 for scripts that read it
       }
       g.writeArrayFieldStart("pids");
       for (long pid : s.holders()) {

@@ -108,9 +108,18 @@ public final class ReportView {
   private static String sockets(List<ListeningSocket> sockets) {
     Set<String> shown = new LinkedHashSet<>();
     for (ListeningSocket s : sockets) {
-      shown.add(s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + (s.connection() ? " (a connection)" : ""));
+      shown.add(s.endpoint().protocol().label() + " " + s.endpoint().hostPort() + label(s.kind()));
     }
     return String.join(", ", shown);
+  }
+
+  /** What a socket that is not a listener is, after its address. */
+  private static String label(ListeningSocket.Kind kind) {
+    return switch (kind) {
+      case LISTENING -> "";
+      case CONNECTION -> " (a connection)";
+      case BOUND -> " (bound, not listening)";
+    };
   }
 
   /** What happened to each port after stopping. */

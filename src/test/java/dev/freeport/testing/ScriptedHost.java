@@ -200,7 +200,7 @@ public final class ScriptedHost implements Host, SocketTable, ProcessInspector, 
     connections.forEach((e, pids) -> {
       List<Long> alive = pids.stream().filter(pid -> procs.get(pid).alive).toList();
       if (!alive.isEmpty() && ports.matches(e.port()) && protocols.contains(e.protocol())) {
-        out.add(new ListeningSocket(e, alive, true, true));
+        out.add(new ListeningSocket(e, alive, true, ListeningSocket.Kind.CONNECTION));
       }
     });
     return out;

@@ -137,7 +137,7 @@ public final class Discovery {
         if (host.seesAllSockets()) {
           why = Optional.of(whyUnbindable(failed, timeWait.getOrDefault(port, 0)));
         } else {
-          onPort = List.of(new ListeningSocket(failed, List.of(), false, false));
+          onPort = List.of(new ListeningSocket(failed, List.of(), false, ListeningSocket.Kind.LISTENING));
         }
       }
       out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), why));

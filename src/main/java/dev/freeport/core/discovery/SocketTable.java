@@ -22,7 +22,7 @@ public interface SocketTable {
   /**
    * Sockets on these local ports that are not listeners but still keep a server from binding
    * them: accepted TCP connections and connected UDP sockets (TIME_WAIT entries excluded), with
-   * their holders and {@link ListeningSocket#connection()} set. Empty where the platform cannot
+   * their holders and {@link ListeningSocket#kind()} set. Empty where the platform cannot
    * tell.
    */
   default List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {

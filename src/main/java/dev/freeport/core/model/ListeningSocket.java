@@ -4,18 +4,41 @@ import java.util.List;
 
 /**
  * One socket that keeps a port from being bound, and every process that holds it: a listening
- * TCP socket or bound UDP socket, or (when nothing listens) a connection on the port that still
- * blocks binding it.
+ * TCP socket or bound UDP socket, or (when nothing listens) a connection on the port, or a TCP
+ * socket bound to it that does not listen, either of which still blocks binding it.
  *
  * @param endpoint its local address
  * @param holders pids of the processes holding it, owner first when known
  * @param complete true when every process that could hold it was inspected, so {@code holders}
  *     is the whole truth for this PID namespace; false when some holder may be hidden (another
  *     user's process while not privileged, a socket this user's table omits)
- * @param connection true for an accepted TCP connection or a connected UDP socket on the port
- *     (not a listener), which still blocks a server that binds it
+ * @param kind a listener, a connection, or a bound socket that does not listen
  */
-public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean complete, boolean connection) {
+public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean complete, Kind kind) {
+  /** What the socket is; each kind keeps a server from binding the port. */
+  public enum Kind {
+    /** A listening TCP socket or a bound, unconnected UDP socket. */
+    LISTENING("listening"),
+    /** An accepted TCP connection or a connected UDP socket on the port. */
+    CONNECTION("connection"),
+    /**
+     * A TCP socket bound to the port that neither listens nor is connected: a server between
+     * {@code bind} and {@code listen}, or a client bound to a fixed source port.
+     */
+    BOUND("bound");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    /** The stable name used in JSON ({@code kind}). */
+    public String label() {
+      return label;
+    }
+  }
+
   /** What an {@link #unattributed()} socket means. */
   public static final String NO_HOLDER = "no process in this PID namespace holds the socket in a file table"
       + " (every process was read): it may be in flight between processes (SCM_RIGHTS), or held by a"
@@ -27,7 +50,7 @@ public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean com
 
   /** A listener whose holders are complete when any were found (an OSHI row, a scripted table). */
   public ListeningSocket(Endpoint endpoint, List<Long> holders) {
-    this(endpoint, holders, !holders.isEmpty(), false);
+    this(endpoint, holders, !holders.isEmpty(), Kind.LISTENING);
   }
 
   /** Whether any of these sockets may also be held by a process freeport cannot see. */

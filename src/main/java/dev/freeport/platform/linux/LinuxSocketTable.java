@@ -101,7 +101,8 @@ public final class LinuxSocketTable implements SocketTable {
     List<ListeningSocket> out = new ArrayList<>(wanted.size());
     for (ProcNet.Entry e : wanted) {
       List<Long> holders = scan.holders.getOrDefault(e.inode(), List.of());
-      out.add(new ListeningSocket(e.local(), holders, complete(e, holders, scan), connection));
+      out.add(new ListeningSocket(e.local(), holders, complete(e, holders, scan),
+          connection ? ListeningSocket.Kind.CONNECTION : ListeningSocket.Kind.LISTENING));
     }
     return out;
   }

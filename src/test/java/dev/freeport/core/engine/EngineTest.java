@@ -164,7 +164,7 @@ class EngineTest {
     host.process(10, 1, "server", EXITS_ON_TERM);
     host.connection(tcp(8080), 10);
     Plan plan = survey(8080);
-    assertTrue(plan.findings().get(0).sockets().get(0).connection());
+    assertEquals(dev.freeport.core.model.ListeningSocket.Kind.CONNECTION, plan.findings().get(0).sockets().get(0).kind());
     assertEquals(1, plan.size());
     assertInstanceOf(Outcome.Freed.class, stop(plan, false).get(0).outcome());
   }
