@@ -3,7 +3,7 @@ package dev.freeport;
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
 import dev.freeport.cli.ExitCode;
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.platform.Platforms;
 import dev.freeport.render.Terminal;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.freeport;
 
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.Platforms;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package dev.freeport;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.Platforms;
 import java.io.OutputStream;

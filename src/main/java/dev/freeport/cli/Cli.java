@@ -1,6 +1,6 @@
 package dev.freeport.cli;
 
-import dev.freeport.core.InvalidInputException;
+import dev.freeport.core.model.InvalidInputException;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.render.Sanitizer;

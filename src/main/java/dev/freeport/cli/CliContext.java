@@ -1,6 +1,6 @@
 package dev.freeport.cli;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;

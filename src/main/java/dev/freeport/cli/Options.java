@@ -3,7 +3,7 @@ package dev.freeport.cli;
 import dev.freeport.core.DurationSpec;
 import dev.freeport.core.PortSpec;
 import dev.freeport.core.engine.StopOptions;
-import dev.freeport.core.kill.GracefulSignal;
+import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.safety.HolderFilter;

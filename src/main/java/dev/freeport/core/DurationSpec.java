@@ -1,5 +1,7 @@
 package dev.freeport.core;
 
+import dev.freeport.core.model.InvalidInputException;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 

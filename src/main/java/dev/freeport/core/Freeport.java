@@ -2,88 +2,48 @@ package dev.freeport.core;
 
 import dev.freeport.core.engine.Engine;
 import dev.freeport.core.engine.Plan;
+import dev.freeport.core.engine.PortVerifier;
+import dev.freeport.core.engine.ServerBindProbe;
 import dev.freeport.core.engine.Stop;
 import dev.freeport.core.engine.StopOptions;
 import dev.freeport.core.engine.StopProgress;
 import dev.freeport.core.exec.ProcessCommandRunner;
 import dev.freeport.core.explain.ContainerLookup;
 import dev.freeport.core.explain.Explainer;
-import dev.freeport.core.kill.BindProbe;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.model.Advice;
-import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
-import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
+import dev.freeport.core.port.BindProbe;
+import dev.freeport.core.port.CommandRunner;
+import dev.freeport.core.port.Host;
 import dev.freeport.core.safety.HolderFilter;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * The library entry point: list listeners, survey who holds ports into a plan, and stop a
- * confirmed plan. Never prints; every result is a value.
+ * The library entry point and the one place that wires the engine: list listeners, survey who
+ * holds ports into a plan, and stop a confirmed plan. Never prints; every result is a value.
  */
 public final class Freeport {
   private final Host host;
-  private final BindProbe probe = new BindProbe();
   private final Engine engine;
 
+  /** freeport on this host, binding real sockets and running real commands (docker, podman, netsh). */
   public Freeport(Host host) {
+    this(host, new ServerBindProbe(), new ProcessCommandRunner());
+  }
+
+  /**
+   * @param probe binds ports the way a server does, for the port check
+   * @param commands runs the few external commands advice needs
+   */
+  public Freeport(Host host, BindProbe probe, CommandRunner commands) {
     this.host = host;
-    Explainer explainer = new Explainer(new ContainerLookup(new ProcessCommandRunner()), new HostAdvice(host),
-        new HostRefusal(host));
-    this.engine = new Engine(host, explainer, new CanBind(probe), host.self());
-  }
-
-  // The three below are host::advice, host::refusal and probe::canBind written out as classes:
-  // a method reference links method handles the first time it is evaluated (about 130
-  // microseconds each at start-up, even from a CDS archive), and every run builds these.
-
-  private static final class HostAdvice implements BiFunction<ProcessInfo, Integer, Optional<Advice>> {
-    private final Host host;
-
-    HostAdvice(Host host) {
-      this.host = Objects.requireNonNull(host);
-    }
-
-    @Override
-    public Optional<Advice> apply(ProcessInfo holder, Integer port) {
-      return host.advice(holder, port);
-    }
-  }
-
-  private static final class HostRefusal implements Function<ProcessInfo, Optional<String>> {
-    private final Host host;
-
-    HostRefusal(Host host) {
-      this.host = Objects.requireNonNull(host);
-    }
-
-    @Override
-    public Optional<String> apply(ProcessInfo holder) {
-      return host.refusal(holder);
-    }
-  }
-
-  private static final class CanBind implements Predicate<Endpoint> {
-    private final BindProbe probe;
-
-    CanBind(BindProbe probe) {
-      this.probe = probe;
-    }
-
-    @Override
-    public boolean test(Endpoint e) {
-      return probe.canBind(e);
-    }
+    Explainer explainer = new Explainer(new ContainerLookup(commands), host.advisor());
+    this.engine = new Engine(host, explainer, new PortVerifier(probe, host.bindSemantics()), host.self());
   }
 
   /** Every listening socket on the given ports ({@link PortSet#all()} for all), one row per holder. */
@@ -93,8 +53,8 @@ public final class Freeport {
 
   /** Starts loading what a stop needs, in the background; call it before a survey that may lead to one. */
   public void prepareToStop() {
-    host.prepareToStop();
-    BindProbe.warmUpInBackground();
+    host.signaller().prepareToStop();
+    ServerBindProbe.warmUpInBackground();
   }
 
   /**
@@ -133,10 +93,10 @@ public final class Freeport {
 
   /** The lowest port in [from, to] a server could bind now, or empty. */
   public OptionalInt firstFreePort(int from, int to, Set<Protocol> protocols) {
-    return new FreePortSearch(host.sockets(), probe).first(from, to, protocols);
+    return engine.firstFree(from, to, protocols);
   }
 
   public String privilegeHint() {
-    return host.privilegeHint();
+    return host.advisor().privilegeHint();
   }
 }

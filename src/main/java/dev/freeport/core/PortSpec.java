@@ -1,5 +1,7 @@
 package dev.freeport.core;
 
+import dev.freeport.core.model.InvalidInputException;
+
 import dev.freeport.core.model.PortSet;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.freeport.platform;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.platform.linux.LinuxHost;
 import dev.freeport.platform.mac.MacHost;
 import dev.freeport.platform.windows.WindowsHost;

@@ -1,5 +1,6 @@
 package dev.freeport.render;
 
+import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.ListeningSocket;
@@ -32,6 +33,11 @@ public final class ReportView {
     for (PortFinding f : findings) {
       if (f.free()) {
         out.println("Port " + f.port() + ": " + term.style(Style.GOOD, "free"));
+        continue;
+      }
+      if (f.sockets().isEmpty() && f.check() instanceof BindCheck.Unverified u) {
+        out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.WARN, "cannot check")
+            + ": " + Sanitizer.clean(u.why()));
         continue;
       }
       if (f.sockets().isEmpty()) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.DurationSpec;
-import dev.freeport.core.InvalidInputException;
+import dev.freeport.core.model.InvalidInputException;
 import dev.freeport.core.PortSpec;
 import dev.freeport.it.CliRun;
 import dev.freeport.it.CliRun.Result;

@@ -11,7 +11,7 @@ class ExitCodeTest {
 
   @Test
   void eachStatusHasItsDocumentedCode() {
-    assertEquals(List.of(0, 3, 1, 4, 5, 130), Arrays.stream(Status.values()).map(s -> ExitCode.of(s).code()).toList());
+    assertEquals(List.of(0, 3, 1, 6, 4, 5, 130), Arrays.stream(Status.values()).map(s -> ExitCode.of(s).code()).toList());
     for (Status s : Status.values()) {
       assertEquals(s.exitCode(), ExitCode.of(s).code(), s.name());
     }
@@ -22,7 +22,8 @@ class ExitCodeTest {
     assertEquals(Status.FREE, Status.worst(List.of()));
     assertEquals(Status.DECLINED, Status.worst(List.of(Status.FREE, Status.DECLINED)));
     assertEquals(Status.BUSY, Status.worst(List.of(Status.DECLINED, Status.BUSY, Status.FREE)));
-    assertEquals(Status.PERMISSION, Status.worst(List.of(Status.BUSY, Status.PERMISSION)));
+    assertEquals(Status.UNVERIFIED, Status.worst(List.of(Status.BUSY, Status.UNVERIFIED)));
+    assertEquals(Status.PERMISSION, Status.worst(List.of(Status.UNVERIFIED, Status.PERMISSION)));
     assertEquals(Status.REFUSED, Status.worst(List.of(Status.REFUSED, Status.PERMISSION, Status.FREE)));
     assertEquals(Status.INTERRUPTED, Status.worst(List.of(Status.REFUSED, Status.INTERRUPTED)));
   }

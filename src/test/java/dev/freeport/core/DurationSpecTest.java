@@ -1,5 +1,7 @@
 package dev.freeport.core;
 
+import dev.freeport.core.model.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package dev.freeport.core;
 
+import dev.freeport.core.model.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +36,7 @@ class PortSpecTest {
       try {
         PortSpec.parse(text);
         message = null;
-      } catch (dev.freeport.core.InvalidInputException e) {
+      } catch (dev.freeport.core.model.InvalidInputException e) {
         message = e.getMessage();
       }
       boolean syntaxError = message != null && (message.startsWith("invalid port") || message.startsWith("empty port"));

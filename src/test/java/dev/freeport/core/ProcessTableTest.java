@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.process.ProcessTable;
-import dev.freeport.core.process.ProcessTable.Row;
+import dev.freeport.core.model.ProcessTable;
+import dev.freeport.core.model.ProcessTable.Row;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

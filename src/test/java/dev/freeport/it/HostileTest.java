@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
@@ -67,7 +67,7 @@ class HostileTest {
     LinuxHost host = new LinuxHost(Path.of("/proc"));
     ProcessRef real = host.processes().identify(l.pid()).orElseThrow();
     ProcessRef reused = new ProcessRef(real.pid(), real.startTime() - 1); // an earlier owner of this PID
-    try (Terminator t = host.openTerminator(dev.freeport.core.kill.GracefulSignal.TERM)) {
+    try (Terminator t = host.openTerminator(dev.freeport.core.model.GracefulSignal.TERM)) {
       assertEquals(Terminator.Delivery.GONE, t.send(reused, Terminator.Action.FORCE));
       assertEquals(Terminator.Delivery.GONE, t.send(reused, Terminator.Action.GRACEFUL));
       assertEquals(List.of(reused).size(), t.awaitExit(List.of(reused), Duration.ZERO).size() + 1,
@@ -162,7 +162,7 @@ class HostileTest {
           "the kernel did not hand out PID " + old.pid() + " again: " + line);
       ProcessRef reused = host.processes().identify(old.pid()).orElseThrow();
       assertTrue(reused.startTime() != old.startTime(), "a new process under the old PID");
-      try (Terminator t = host.openTerminator(dev.freeport.core.kill.GracefulSignal.TERM)) {
+      try (Terminator t = host.openTerminator(dev.freeport.core.model.GracefulSignal.TERM)) {
         assertEquals(Terminator.Delivery.GONE, t.send(old, Terminator.Action.FORCE));
       }
       assertEquals(java.util.Optional.of(reused), host.processes().identify(old.pid()), "the new process still runs");

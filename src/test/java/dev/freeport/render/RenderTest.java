@@ -75,7 +75,8 @@ class RenderTest {
     ProcessNode child = new ProcessNode(alices(43).name("worker").command("node worker.js").build(), Verdict.ALLOWED, List.of());
     ProcessNode holder = new ProcessNode(alices(42).name("node").command("node server.js").build(), Verdict.ALLOWED, List.of(child));
     ProcessNode shell = new ProcessNode(alices(7).name("bash").command("bash").build(), new Verdict.Refused("it started freeport"), List.of());
-    PortFinding f = new PortFinding(8080, List.of(new ListeningSocket(TCP, List.of(42L, 7L))), List.of(holder, shell));
+    PortFinding f = new PortFinding(8080, List.of(new ListeningSocket(TCP, List.of(42L, 7L))), List.of(holder, shell),
+        new dev.freeport.core.model.BindCheck.Held(), java.util.Optional.empty());
     String out = print(o -> new ReportView(Terminal.plain(), "use sudo", NOW).printSurvey(List.of(f), o));
     assertTrue(out.startsWith("Port 8080 (tcp 127.0.0.1:8080) is held by:"), out);
     assertTrue(out.contains("PID 42  node  user alice  up 1h02m  mem 80.3 MB"), out);

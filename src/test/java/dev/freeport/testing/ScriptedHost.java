@@ -1,16 +1,19 @@
 package dev.freeport.testing;
 
-import dev.freeport.core.Host;
-import dev.freeport.core.discovery.SocketTable;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.BindProbe;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.HostAdvisor;
+import dev.freeport.core.port.Signaller;
+import dev.freeport.core.port.SocketTable;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +31,8 @@ import java.util.function.Consumer;
  * reactions to signals, the sockets they hold, and a bind check. Signals are logged and change
  * the world at once; waiting takes no time. Nothing real is touched.
  */
-public final class ScriptedHost implements Host, SocketTable, ProcessInspector, Terminator {
+public final class ScriptedHost
+    implements Host, SocketTable, ProcessInspector, Signaller, HostAdvisor, Terminator, BindProbe {
 
   /** How a scripted process reacts to a graceful request. */
   public enum Behaviour { EXITS_ON_TERM, IGNORES_TERM, NOT_PERMITTED, NO_GRACEFUL_WAY }
@@ -127,7 +131,20 @@ public final class ScriptedHost implements Host, SocketTable, ProcessInspector, 
     onSignal = action;
   }
 
+  /** The message "in use" fails with, as the C library of some locale words it. */
+  public String inUseMessage = "Address already in use";
+  /** Endpoints whose bind fails with this failure rather than "in use" (EACCES, EAFNOSUPPORT). */
+  public final Map<Endpoint, Failure> failures = new LinkedHashMap<>();
+  /** Every bind tried, in order. */
+  public final List<Endpoint> binds = new ArrayList<>();
+  private final Set<Endpoint> occupied = new HashSet<>();
+  private int nextPort = 40000;
+
+  /** A server could bind it: no live process holds the port, nothing blocks it, nothing occupies it. */
   public boolean canBind(Endpoint e) {
+    if (occupied.contains(e)) {
+      return false;
+    }
     if (blockedWithoutHolder.stream().anyMatch(b -> b.port() == e.port() && b.protocol() == e.protocol())) {
       return false;
     }
@@ -138,6 +155,54 @@ public final class ScriptedHost implements Host, SocketTable, ProcessInspector, 
     }
     return connections.entrySet().stream().noneMatch(c -> c.getKey().port() == e.port()
         && c.getValue().stream().anyMatch(pid -> procs.get(pid).alive));
+  }
+
+  /** This process cannot bind IPv6 at all by its own settings (a JVM with preferIPv4Stack). */
+  public boolean restrictIpv6;
+
+  // --- BindProbe
+
+  @Override
+  public boolean restricted(Endpoint e) {
+    return restrictIpv6 && e.ipv6();
+  }
+
+  @Override
+  public Optional<Failure> bind(Endpoint e) {
+    binds.add(e);
+    if (restricted(e)) {
+      return Optional.of(new Failure("java.net.SocketException", "Protocol family unavailable"));
+    }
+    for (Map.Entry<Endpoint, Failure> f : failures.entrySet()) {
+      Endpoint k = f.getKey();
+      if (k.protocol() == e.protocol() && k.address().equals(e.address()) && (k.port() == e.port() || k.port() == -1)) {
+        return Optional.of(f.getValue());
+      }
+    }
+    if (e.port() == 0 || canBind(e)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Failure("java.net.BindException", inUseMessage));
+  }
+
+  @Override
+  public Occupied occupy(Endpoint e) throws java.io.IOException {
+    if (bind(e).isPresent()) {
+      throw new java.io.IOException("cannot bind " + e.hostPort());
+    }
+    Endpoint held = new Endpoint(e.protocol(), e.address(), e.port() == 0 ? nextPort++ : e.port());
+    occupied.add(held);
+    return new Occupied() {
+      @Override
+      public int port() {
+        return held.port();
+      }
+
+      @Override
+      public void close() {
+        occupied.remove(held);
+      }
+    };
   }
 
   private void kill(Fake p) {
@@ -160,7 +225,17 @@ public final class ScriptedHost implements Host, SocketTable, ProcessInspector, 
   }
 
   @Override
-  public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
+  public Signaller signaller() {
+    return this;
+  }
+
+  @Override
+  public HostAdvisor advisor() {
+    return this;
+  }
+
+  @Override
+  public Terminator openTerminator(dev.freeport.core.model.GracefulSignal graceful) {
     return this;
   }
 

@@ -1,8 +1,12 @@
 package dev.freeport.core.discovery;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.SocketTable;
+
+import dev.freeport.core.port.Host;
 import dev.freeport.core.explain.Explainer;
+import dev.freeport.core.engine.PortVerifier;
 import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
@@ -13,7 +17,7 @@ import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.core.model.Verdict;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.ProcessInspector;
 import dev.freeport.core.process.Supervisors;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
@@ -27,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Finds who holds which port and describes them; never changes anything.
@@ -43,17 +46,15 @@ public final class Discovery {
   private final SocketTable sockets;
   private final ProcessInspector processes;
   private final Explainer explainer;
-  private final Predicate<Endpoint> bindable;
+  private final PortVerifier verifier;
 
-  /**
-   * @param bindable true when a server could bind this endpoint now (a real bind on a real host)
-   */
-  public Discovery(Host host, Explainer explainer, Predicate<Endpoint> bindable) {
+  /** @param verifier decides whether a port nothing is seen on could be bound */
+  public Discovery(Host host, Explainer explainer, PortVerifier verifier) {
     this.host = host;
     this.sockets = host.sockets();
     this.processes = host.processes();
     this.explainer = explainer;
-    this.bindable = bindable;
+    this.verifier = verifier;
   }
 
   /** One row per (socket, holder), sorted by port, protocol, IP version, address and pid. */
@@ -103,7 +104,9 @@ public final class Discovery {
   /**
    * For each requested port, every socket that keeps it from being bound and every holder with
    * the tree below it, judged by the safety policy, the OS and the filter. A port with no visible
-   * socket is bound the way a server would bind it: only when that succeeds is it free.
+   * socket is checked by the {@link PortVerifier}: only when every bind succeeds is it free; when
+   * one fails because the port is in use, the sockets that block it without listening are looked
+   * for (connections, bound sockets).
    *
    * @param parents take each holder's parent (a supervisor that restarts it) as the process to
    *     stop, with its whole tree, instead of the holder
@@ -111,18 +114,18 @@ public final class Discovery {
   public List<PortFinding> survey(
       Set<Protocol> protocols, PortSet requested, SafetyPolicy policy, HolderFilter filter, boolean parents) {
     Map<Integer, List<ListeningSocket>> byPort = ListeningSocket.byPort(sockets.listening(protocols, requested));
-    Map<Integer, Endpoint> unbindable = new HashMap<>();
+    Map<Integer, BindCheck> checks = new HashMap<>();
+    Set<Integer> inUse = new HashSet<>();
     // The ports in ascending order: a stream's iterator needs no lambda, its forEach would.
     for (PrimitiveIterator.OfInt it = requested.stream().iterator(); it.hasNext(); ) {
       int port = it.nextInt();
-      if (!byPort.containsKey(port)) {
-        Optional<Endpoint> e = firstUnbindable(protocols, port);
-        if (e.isPresent()) {
-          unbindable.put(port, e.get());
-        }
+      BindCheck c = verifier.check(port, protocols, byPort.getOrDefault(port, List.of()), List.of());
+      checks.put(port, c);
+      if (c instanceof BindCheck.InUse) {
+        inUse.add(port);
       }
     }
-    PortSet failing = portsOf(unbindable.keySet());
+    PortSet failing = portsOf(inUse);
     Map<Integer, List<ListeningSocket>> blocking = failing.isEmpty() ? Map.of()
         : ListeningSocket.byPort(sockets.blocking(protocols, failing));
     Map<Integer, Integer> timeWait = failing.isEmpty() ? Map.of() : sockets.timeWait(failing);
@@ -132,15 +135,15 @@ public final class Discovery {
       int port = it.nextInt();
       List<ListeningSocket> onPort = byPort.getOrDefault(port, blocking.getOrDefault(port, List.of()));
       Optional<Advice> why = Optional.empty();
-      Endpoint failed = unbindable.get(port);
-      if (onPort.isEmpty() && failed != null) {
-        if (host.seesAllSockets()) {
-          why = Optional.of(whyUnbindable(failed, timeWait.getOrDefault(port, 0)));
+      BindCheck check = checks.get(port);
+      if (onPort.isEmpty() && check instanceof BindCheck.InUse failed) {
+        if (sockets.seesAll()) {
+          why = Optional.of(explainer.unbindable(failed.endpoint(), timeWait.getOrDefault(port, 0)));
         } else {
-          onPort = List.of(new ListeningSocket(failed, List.of(), false, ListeningSocket.Kind.LISTENING));
+          onPort = List.of(new ListeningSocket(failed.endpoint(), List.of(), false, ListeningSocket.Kind.LISTENING));
         }
       }
-      out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), why));
+      out.add(new PortFinding(port, onPort, holders(port, onPort, policy, filter, parents, known), check, why));
     }
     return out;
   }
@@ -152,24 +155,6 @@ public final class Discovery {
       all[i++] = port;
     }
     return PortSet.of(all);
-  }
-
-  /** The host's explanation of a failed bind, or the general one. */
-  private Advice whyUnbindable(Endpoint failed, int timeWait) {
-    Optional<Advice> why = host.whyUnbindable(failed, timeWait);
-    return why.isPresent() ? why.get() : Advice.unexplainedBindFailure(failed);
-  }
-
-  /** The first wildcard endpoint of the port that a server could not bind now. */
-  private Optional<Endpoint> firstUnbindable(Set<Protocol> protocols, int port) {
-    for (Protocol p : protocols) {
-      for (Endpoint e : Endpoint.wildcards(p, port)) {
-        if (!bindable.test(e)) {
-          return Optional.of(e);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private List<ProcessNode> holders(
@@ -288,7 +273,7 @@ public final class Discovery {
       }
       long ppid = holder.get().parentPid();
       Supervisors.Decision d = Supervisors.judge(holder.get(), processes.job(pid),
-          ppid > 0 ? describe(ppid, known) : Optional.empty(), policy.ownChain(ppid), host.supervisor(holder.get()));
+          ppid > 0 ? describe(ppid, known) : Optional.empty(), policy.ownChain(ppid), host.advisor().supervisor(holder.get()));
       if (d instanceof Supervisors.Decision.Restarter r && r.parent().parent().pid() <= 1) {
         up.add(pid); // the OS supervises it (a systemd unit): its stop command is in the holder's note
         noParent.put(pid, "--parent: it is restarted by " + r.parent().what() + ", which freeport never stops;"

@@ -1,10 +1,9 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.core.discovery.Discovery;
 import dev.freeport.core.explain.Explainer;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.model.Endpoint;
+import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.PortResult;
@@ -20,7 +19,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * freeport's engine: survey the requested ports into one {@link Plan}, then stop it (graceful,
@@ -35,19 +33,21 @@ import java.util.function.Predicate;
 public final class Engine {
   private final Host host;
   private final Discovery discovery;
-  private final Predicate<Endpoint> bindable;
+  private final Explainer explainer;
+  private final PortVerifier verifier;
   private final long self;
 
   /**
    * @param host the OS: socket table, process inspector, terminators, advice
    * @param explainer advice and refusals for holders
-   * @param bindable true when a server could bind this endpoint now
+   * @param verifier decides whether a server could bind a port now
    * @param self freeport's own pid (never stopped, nor its parent chain)
    */
-  public Engine(Host host, Explainer explainer, Predicate<Endpoint> bindable, long self) {
+  public Engine(Host host, Explainer explainer, PortVerifier verifier, long self) {
     this.host = host;
-    this.discovery = new Discovery(host, explainer, bindable);
-    this.bindable = bindable;
+    this.discovery = new Discovery(host, explainer, verifier);
+    this.explainer = explainer;
+    this.verifier = verifier;
     this.self = self;
   }
 
@@ -63,7 +63,7 @@ public final class Engine {
    */
   public Plan survey(Set<Protocol> protocols, PortSet ports, HolderFilter filter, boolean parents) {
     Instant at = Instant.now();
-    SafetyPolicy policy = new SafetyPolicy(self, Set.copyOf(ancestry()), host.criticalProcessNames());
+    SafetyPolicy policy = new SafetyPolicy(self, Set.copyOf(ancestry()), host.advisor().criticalProcessNames());
     List<PortFinding> findings = discovery.survey(protocols, ports, policy, filter, parents);
     return new Plan(findings, protocols, at, policy);
   }
@@ -77,7 +77,7 @@ public final class Engine {
   public List<PortResult> preview(Plan plan) {
     List<PortResult> out = new ArrayList<>();
     for (PortFinding f : plan.findings()) {
-      out.add(new PortResult(f, Outcomes.preview(f, host.privilegeHint()), List.of(), Duration.ZERO, 0));
+      out.add(new PortResult(f, Outcomes.preview(f, host.advisor().privilegeHint()), List.of(), Duration.ZERO, 0));
     }
     return Collections.unmodifiableList(out);
   }
@@ -94,12 +94,12 @@ public final class Engine {
   /**
    * Refuses a graceful request this OS does not have (close on Linux, USR1 on Windows).
    *
-   * @throws dev.freeport.core.InvalidInputException naming the ones it has
+   * @throws dev.freeport.core.model.InvalidInputException naming the ones it has
    */
   public void checkGraceful(GracefulSignal graceful) {
-    if (!host.gracefulSignals().contains(graceful)) {
-      throw new dev.freeport.core.InvalidInputException("--signal " + graceful.label() + " does not exist on this OS;"
-          + " use " + labels(host.gracefulSignals()));
+    if (!host.signaller().gracefulSignals().contains(graceful)) {
+      throw new dev.freeport.core.model.InvalidInputException("--signal " + graceful.label() + " does not exist on this OS;"
+          + " use " + labels(host.signaller().gracefulSignals()));
     }
   }
 
@@ -114,15 +114,20 @@ public final class Engine {
     return out.toString();
   }
 
+  /** The lowest port in [from, to] a server could bind now, or empty. */
+  public java.util.OptionalInt firstFree(int from, int to, Set<Protocol> protocols) {
+    return new FreePortSearch(host.sockets(), verifier).first(from, to, protocols);
+  }
+
   /**
    * Prepares the stop of a confirmed plan; {@link Stop#run()} carries it out.
    *
-   * @throws dev.freeport.core.InvalidInputException when this OS has no such graceful request
+   * @throws dev.freeport.core.model.InvalidInputException when this OS has no such graceful request
    */
   public Stop stop(Plan plan, StopOptions options, StopProgress progress) {
     checkGraceful(options.graceful());
     Set<Long> ownChain = ancestry();
     ownChain.add(self);
-    return new Stop(host, bindable, plan, options, progress, ownChain);
+    return new Stop(host, explainer, verifier, plan, options, progress, ownChain);
   }
 }

@@ -1,13 +1,13 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.kill.Terminator;
-import dev.freeport.core.kill.Terminator.Action;
-import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.port.Terminator;
+import dev.freeport.core.port.Terminator.Action;
+import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.freeport.core.engine;
 
+import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortFinding;
@@ -11,8 +12,8 @@ final class Outcomes {
   private Outcomes() {}
 
   /**
-   * In order: free; a refused holder (exit 5); a hidden owner (exit 4); held, with why when no
-   * process can be stopped for it.
+   * In order: free; a refused holder (exit 5); a hidden owner (exit 4); a port the verifier
+   * could not check (exit 6); held, with why when no process can be stopped for it.
    *
    * @param hiddenHint what to do about a hidden owner, e.g. "re-run with sudo"
    */
@@ -27,6 +28,9 @@ final class Outcomes {
     }
     if (f.ownerHidden()) {
       return new Outcome.Hidden(hiddenDetail(f, hiddenHint));
+    }
+    if (f.check() instanceof BindCheck.Unverified u) {
+      return new Outcome.Unverified(u.why());
     }
     return new Outcome.Held(nothingToStop(f));
   }

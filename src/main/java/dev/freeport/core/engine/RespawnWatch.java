@@ -1,10 +1,10 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.port.SocketTable;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.ProcessInspector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

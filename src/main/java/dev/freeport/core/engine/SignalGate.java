@@ -1,6 +1,6 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,10 +1,12 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.Host;
-import dev.freeport.core.discovery.SocketTable;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.SocketTable;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
+import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.ListeningSocket;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * One confirmed stop of a {@link Plan}: signal, watch for a respawn, verify. {@link #abort()} may
@@ -42,7 +43,8 @@ public final class Stop {
   public record Interrupted(boolean forcing, boolean signalled, int asked, int killed) {}
 
   private final Host host;
-  private final Predicate<Endpoint> bindable;
+  private final Explainer explainer;
+  private final PortVerifier verifier;
   private final Plan plan;
   private final Duration timeout;
   private final boolean force;
@@ -52,10 +54,11 @@ public final class Stop {
   private final GracefulSignal graceful;
   private volatile Escalation escalation;
 
-  Stop(Host host, Predicate<Endpoint> bindable, Plan plan, StopOptions options, StopProgress progress,
+  Stop(Host host, Explainer explainer, PortVerifier verifier, Plan plan, StopOptions options, StopProgress progress,
       Set<Long> ownChain) {
     this.host = host;
-    this.bindable = bindable;
+    this.explainer = explainer;
+    this.verifier = verifier;
     this.plan = plan;
     this.timeout = options.timeout();
     this.force = options.force();
@@ -76,7 +79,7 @@ public final class Stop {
     }
     RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), watched); // before any signal
     if (!plan.isEmpty()) {
-      try (Terminator t = host.openTerminator(graceful)) {
+      try (Terminator t = host.signaller().openTerminator(graceful)) {
         Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
         escalation = e;
         endings = e.stop(refs(plan.targets()), timeout, force, progress);
@@ -143,7 +146,7 @@ public final class Stop {
         ProcessInfo h = holder.info();
         Optional<ProcessInfo> parent = h.parentPid() > 0 ? parent(parents, h.parentPid()) : Optional.empty();
         Supervisors.Decision d = Supervisors.judge(h, host.processes().job(h.pid()), parent,
-            ownChain.contains(h.parentPid()), host.supervisor(h));
+            ownChain.contains(h.parentPid()), host.advisor().supervisor(h));
         if (d instanceof Supervisors.Decision.Restarter r && !plan.permits(r.parent().parent().ref())) {
           out.putIfAbsent(r.parent().parent().pid(), r.parent());
         }
@@ -167,14 +170,13 @@ public final class Stop {
     int[] ports = ports(plan.findings(), false);
     SocketTable.Snapshot tables = host.sockets().snapshot(plan.protocols(), PortSet.of(ports));
     Map<Integer, List<ListeningSocket>> now = ListeningSocket.byPort(tables.listening());
-    Map<Integer, Endpoint> unbindable = new HashMap<>();
+    Map<Integer, BindCheck> checks = new HashMap<>();
     for (PortFinding f : plan.findings()) {
-      if (!now.containsKey(f.port())) {
-        Optional<Endpoint> e = firstUnbindable(f);
-        if (e.isPresent()) {
-          unbindable.put(f.port(), e.get());
-        }
+      List<Endpoint> seen = new ArrayList<>();
+      for (ListeningSocket s : f.sockets()) {
+        seen.add(s.endpoint());
       }
+      checks.put(f.port(), verifier.check(f.port(), plan.protocols(), now.getOrDefault(f.port(), List.of()), seen));
     }
     Map<Integer, Integer> timeWait = tables.timeWait();
     Map<Long, ProcessInfo> signalled = new HashMap<>();
@@ -204,29 +206,12 @@ public final class Stop {
           }
         }
       }
-      Outcome outcome = after(f, now.getOrDefault(f.port(), List.of()), unbindable.get(f.port()),
+      Outcome outcome = after(f, now.getOrDefault(f.port(), List.of()), checks.get(f.port()),
           timeWait.getOrDefault(f.port(), 0), endings, signalled, parents, !stopped.isEmpty());
       results.add(new PortResult(f, outcome, stopped, stopped.isEmpty() ? Duration.ZERO : elapsed,
           timeWait.getOrDefault(f.port(), 0)));
     }
     return results;
-  }
-
-  /** The endpoints a server would bind: those it was found on, and the wildcards. */
-  private Optional<Endpoint> firstUnbindable(PortFinding f) {
-    Set<Endpoint> all = new LinkedHashSet<>();
-    for (ListeningSocket s : f.sockets()) {
-      all.add(s.endpoint());
-    }
-    for (Protocol p : plan.protocols()) {
-      all.addAll(Endpoint.wildcards(p, f.port()));
-    }
-    for (Endpoint e : all) {
-      if (!bindable.test(e)) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
   }
 
   /**
@@ -235,7 +220,7 @@ public final class Stop {
    * it); a holder that cannot be seen; a socket no process holds; otherwise the bind decides:
    * free (nothing was there), freed, or still busy with the OS's explanation.
    */
-  private Outcome after(PortFinding f, List<ListeningSocket> now, Endpoint unbindable, int timeWait,
+  private Outcome after(PortFinding f, List<ListeningSocket> now, BindCheck check, int timeWait,
       Map<ProcessRef, Ending> endings, Map<Long, ProcessInfo> signalled, Map<Long, Supervisors.Parent> parents,
       boolean stoppedAny) {
     Set<Long> holding = new LinkedHashSet<>();
@@ -280,17 +265,19 @@ public final class Stop {
           + " or another program); freeport did not signal it");
     }
     if (ListeningSocket.anyOwnerHidden(now)) {
-      return new Outcome.Hidden(Outcomes.hiddenDetail(f, host.privilegeHint()));
+      return new Outcome.Hidden(Outcomes.hiddenDetail(f, host.advisor().privilegeHint()));
     }
     if (!now.isEmpty()) {
       return new Outcome.StillBusy(ListeningSocket.NO_HOLDER);
     }
-    if (unbindable == null) {
-      return f.free() && !stoppedAny ? new Outcome.Free() : new Outcome.Freed();
+    if (check instanceof BindCheck.Unverified u) {
+      return new Outcome.Unverified(u.why());
     }
-    Optional<Advice> known = host.whyUnbindable(unbindable, timeWait);
-    Advice why = known.isPresent() ? known.get() : Advice.unexplainedBindFailure(unbindable);
-    return new Outcome.StillBusy(why.why() + "; " + why.instead());
+    if (check instanceof BindCheck.InUse u) {
+      Advice why = explainer.unbindable(u.endpoint(), timeWait);
+      return new Outcome.StillBusy(why.why() + "; " + why.instead());
+    }
+    return f.free() && !stoppedAny ? new Outcome.Free() : new Outcome.Freed();
   }
 
   /**
@@ -300,8 +287,8 @@ public final class Stop {
    */
   private String stopForGood(ProcessInfo n, Supervisors.Parent by, int port) {
     Optional<String> command = Supervisors.stopCommand(by.what(), host.processes(), n.pid());
-    if (command.isEmpty() && host.supervisor(n).isPresent()) {
-      Optional<Advice> advice = host.advice(n, port);
+    if (command.isEmpty() && host.advisor().supervisor(n).isPresent()) {
+      Optional<Advice> advice = host.advisor().advice(n, port);
       if (advice.isPresent() && advice.get().instead() != null) {
         command = Optional.of(advice.get().instead());
       }

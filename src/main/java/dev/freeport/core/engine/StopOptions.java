@@ -1,6 +1,6 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.kill.GracefulSignal;
+import dev.freeport.core.model.GracefulSignal;
 import java.time.Duration;
 
 /**

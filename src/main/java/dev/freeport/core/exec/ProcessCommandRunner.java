@@ -1,5 +1,7 @@
 package dev.freeport.core.exec;
 
+import dev.freeport.core.port.CommandRunner;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

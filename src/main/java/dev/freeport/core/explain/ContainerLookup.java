@@ -1,6 +1,6 @@
 package dev.freeport.core.explain;
 
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.freeport.core.explain;
 
 import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.port.HostAdvisor;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Recognises holders that stopping will not fix and says what will: container port forwarders
@@ -18,21 +18,26 @@ public final class Explainer {
       "vpnkit", "vpnkit-bridge", "com.docker.backend", "com.docker.proxy", "gvproxy", "conmon");
 
   private final ContainerLookup containers;
-  private final BiFunction<ProcessInfo, Integer, Optional<Advice>> hostAdvice;
-  private final Function<ProcessInfo, Optional<String>> hostRefusal;
+  private final HostAdvisor host;
 
   /**
    * @param containers names the container publishing a port (asked at most once per run)
-   * @param hostAdvice the OS's own advice for a holder of a port
-   * @param hostRefusal the OS's own reason never to stop a holder
+   * @param host the OS's own advice, refusals and reasons for failed binds
    */
-  public Explainer(
-      ContainerLookup containers,
-      BiFunction<ProcessInfo, Integer, Optional<Advice>> hostAdvice,
-      Function<ProcessInfo, Optional<String>> hostRefusal) {
+  public Explainer(ContainerLookup containers, HostAdvisor host) {
     this.containers = containers;
-    this.hostAdvice = hostAdvice;
-    this.hostRefusal = hostRefusal;
+    this.host = host;
+  }
+
+  /**
+   * Why binding this endpoint fails as "in use" although no visible socket holds its port, and
+   * what frees it: the OS's reason, else the general one.
+   *
+   * @param timeWait TCP connections in TIME_WAIT on the port
+   */
+  public Advice unbindable(Endpoint failed, int timeWait) {
+    Optional<Advice> why = host.whyUnbindable(failed, timeWait);
+    return why.isPresent() ? why.get() : Advice.unexplainedBindFailure(failed);
   }
 
   /**
@@ -59,14 +64,14 @@ public final class Explainer {
           c.map(x -> x.cli() + " stop " + x.name())
               .orElse("stop the container that publishes port " + port + " (docker ps --filter publish=" + port + ")")));
     }
-    return hostAdvice.apply(holder, port);
+    return host.advice(holder, port);
   }
 
   /** Why this holder must never be stopped, beyond the safety policy; empty to allow it. */
   public Optional<String> refusal(ProcessInfo holder) {
     return isForwarder(holder)
         ? Optional.of("it is a container port forwarder; stop the container instead")
-        : hostRefusal.apply(holder);
+        : host.refusal(holder);
   }
 
   /** By name or argv[0], any case, with or without Windows' .exe (OSHI may give either). */

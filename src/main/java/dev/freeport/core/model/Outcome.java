@@ -129,6 +129,20 @@ public sealed interface Outcome {
     }
   }
 
+  /**
+   * No socket is seen on the port, but binding it failed in a way that says nothing about the
+   * port, so freeport cannot tell whether a server could bind it: never taken for free.
+   */
+  record Unverified(String detail) implements Outcome {
+    public String label() {
+      return "unverified";
+    }
+
+    public Status status() {
+      return Status.UNVERIFIED;
+    }
+  }
+
   /** A holder this user cannot see holds the port. */
   record Hidden(String detail) implements Outcome {
     public String label() {

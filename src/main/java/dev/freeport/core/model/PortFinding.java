@@ -11,23 +11,24 @@ import java.util.Optional;
  * @param port the requested port
  * @param sockets every socket that keeps it from being bound (several addresses and protocols)
  * @param holders the holding processes that are not below another holder, each with its tree
- * @param unbindable when no visible socket explains it but binding the port fails: why, and what
- *     frees it
+ * @param check what binding the port showed, as the port verifier judged it
+ * @param unbindable when no visible socket explains it but binding the port fails as "in use":
+ *     why, and what frees it
  */
-public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders, Optional<Advice> unbindable) {
+public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders, BindCheck check,
+    Optional<Advice> unbindable) {
 
   public PortFinding {
     sockets = List.copyOf(sockets);
     holders = List.copyOf(holders);
+    if (check.free() && !sockets.isEmpty()) {
+      throw new IllegalArgumentException("a port with sockets on it is not free");
+    }
   }
 
-  public PortFinding(int port, List<ListeningSocket> sockets, List<ProcessNode> holders) {
-    this(port, sockets, holders, Optional.empty());
-  }
-
-  /** Nothing holds it and binding it succeeded when it was surveyed. */
+  /** Nothing held it and the port verifier bound it when it was surveyed. */
   public boolean free() {
-    return sockets.isEmpty() && unbindable.isEmpty();
+    return check.free();
   }
 
   // Loops rather than streams: see ProcessNode.

@@ -10,9 +10,10 @@ public enum Status {
   FREE(0, 0),
   DECLINED(3, 1),
   BUSY(1, 2),
-  PERMISSION(4, 3),
-  REFUSED(5, 4),
-  INTERRUPTED(130, 5);
+  UNVERIFIED(6, 3),
+  PERMISSION(4, 4),
+  REFUSED(5, 5),
+  INTERRUPTED(130, 6);
 
   private final int exitCode;
   private final int severity;

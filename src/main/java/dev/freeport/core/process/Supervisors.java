@@ -1,5 +1,7 @@
 package dev.freeport.core.process;
 
+import dev.freeport.core.port.ProcessInspector;
+
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Optional;
 import java.util.Set;

@@ -1,13 +1,15 @@
 package dev.freeport.platform.linux;
 
-import dev.freeport.core.Host;
-import dev.freeport.core.discovery.SocketTable;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.HostAdvisor;
+import dev.freeport.core.port.Signaller;
+import dev.freeport.core.port.SocketTable;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.ProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
@@ -18,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Linux: /proc for discovery, start-time-checked kill(2) for signals, systemd units from the cgroup. */
-public final class LinuxHost implements Host {
+public final class LinuxHost implements Host, Signaller, HostAdvisor {
   private final LinuxSocketTable sockets;
   private final LinuxProcessInspector processes;
   private final BackgroundLibC libc = new BackgroundLibC();
@@ -67,6 +69,16 @@ public final class LinuxHost implements Host {
   @Override
   public ProcessInspector processes() {
     return processes;
+  }
+
+  @Override
+  public Signaller signaller() {
+    return this;
+  }
+
+  @Override
+  public HostAdvisor advisor() {
+    return this;
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.freeport.platform.linux;
 
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,6 @@
 package dev.freeport.platform.linux;
 
-import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.port.SocketTable;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;

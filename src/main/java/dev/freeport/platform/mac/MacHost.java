@@ -1,10 +1,12 @@
 package dev.freeport.platform.mac;
 
-import dev.freeport.core.Host;
-import dev.freeport.core.discovery.SocketTable;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.HostAdvisor;
+import dev.freeport.core.port.Signaller;
+import dev.freeport.core.port.SocketTable;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
+import dev.freeport.core.port.ProcessInspector;
 import dev.freeport.platform.mac.jna.JnaLibProc;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.unix.BackgroundLibC;
@@ -13,6 +15,7 @@ import dev.freeport.platform.unix.UnixKill;
 import dev.freeport.platform.unix.Signals;
 import java.util.Optional;
 import dev.freeport.core.model.Advice;
+import dev.freeport.core.model.BindSemantics;
 import dev.freeport.core.model.ProcessInfo;
 import java.util.Set;
 import oshi.software.os.OperatingSystem;
@@ -21,7 +24,7 @@ import oshi.software.os.OperatingSystem;
  * macOS: sockets through freeport's own libproc walk, processes through OSHI, start-time-checked
  * kill(2) for signals.
  */
-public final class MacHost implements Host {
+public final class MacHost implements Host, Signaller, HostAdvisor {
   private final MacSocketTable sockets;
   private final OshiProcessInspector processes;
   private final BackgroundLibC libc = new BackgroundLibC();
@@ -46,6 +49,16 @@ public final class MacHost implements Host {
   }
 
   @Override
+  public Signaller signaller() {
+    return this;
+  }
+
+  @Override
+  public HostAdvisor advisor() {
+    return this;
+  }
+
+  @Override
   public void prepareToStop() {
     libc.prepare();
   }
@@ -60,10 +73,10 @@ public final class MacHost implements Host {
     return Set.of("launchd", "kernel_task", "WindowServer", "loginwindow");
   }
 
-  /** Without root, macOS lists only this user's own sockets. */
+  /** With SO_REUSEADDR a wildcard bind succeeds beside another user's loopback listener. */
   @Override
-  public boolean seesAllSockets() {
-    return "root".equals(System.getProperty("user.name"));
+  public BindSemantics bindSemantics() {
+    return BindSemantics.SPECIFIC_MAY_HIDE;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.freeport.platform.mac;
 
-import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.port.SocketTable;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
@@ -33,6 +33,12 @@ public final class MacSocketTable implements SocketTable {
 
   public MacSocketTable(LibProc lib) {
     this.lib = lib;
+  }
+
+  /** Without root, macOS lists only this user's own sockets. */
+  @Override
+  public boolean seesAll() {
+    return "root".equals(System.getProperty("user.name"));
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.freeport.platform.oshi;
 
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.freeport.platform.oshi;
 
 import dev.freeport.core.discovery.Addresses;
-import dev.freeport.core.discovery.SocketTable;
+import dev.freeport.core.port.SocketTable;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;

@@ -1,13 +1,13 @@
 package dev.freeport.platform.unix;
 
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.ProcessInspector;
 
 /**
  * Signals with kill(2), checking the process's identity (pid and start time) right before each

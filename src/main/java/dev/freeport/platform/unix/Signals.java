@@ -1,7 +1,7 @@
 package dev.freeport.platform.unix;
 
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator.Action;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator.Action;
 
 /** Signal numbers for each terminator action; they differ between Linux and macOS. */
 public record Signals(int kill, int stop, int cont, int usr1, int usr2) {

@@ -1,11 +1,11 @@
 package dev.freeport.platform.unix;
 
 import com.sun.jna.LastErrorException;
-import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.unix.jna.LibC;
 import java.util.Optional;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.ProcessInspector;
 
 /**
  * kill(2) for one exact process. SIGTERM and SIGKILL go through the JDK's

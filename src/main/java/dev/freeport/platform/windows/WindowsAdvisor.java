@@ -1,6 +1,6 @@
 package dev.freeport.platform.windows;
 
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;

@@ -1,15 +1,17 @@
 package dev.freeport.platform.windows;
 
-import dev.freeport.core.Host;
-import dev.freeport.core.discovery.SocketTable;
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
-import dev.freeport.core.process.ProcessInspector;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.HostAdvisor;
+import dev.freeport.core.port.Signaller;
+import dev.freeport.core.port.SocketTable;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
+import dev.freeport.core.port.ProcessInspector;
 import dev.freeport.platform.oshi.OshiProcessInspector;
 import dev.freeport.platform.oshi.OshiSocketTable;
 import dev.freeport.platform.windows.jna.JnaWindowsNative;
 import dev.freeport.platform.windows.jna.JnaWindowsServices;
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
@@ -18,7 +20,7 @@ import java.util.Set;
 import oshi.software.os.OperatingSystem;
 
 /** Windows: OSHI (IP Helper tables) for discovery; WM_CLOSE or console Ctrl+C, then TerminateProcess. */
-public final class WindowsHost implements Host {
+public final class WindowsHost implements Host, Signaller, HostAdvisor {
   private final OshiSocketTable sockets;
   private final OshiProcessInspector processes;
   private final WindowsAdvisor advisor;
@@ -42,6 +44,16 @@ public final class WindowsHost implements Host {
   @Override
   public ProcessInspector processes() {
     return processes;
+  }
+
+  @Override
+  public Signaller signaller() {
+    return this;
+  }
+
+  @Override
+  public HostAdvisor advisor() {
+    return this;
   }
 
   @Override

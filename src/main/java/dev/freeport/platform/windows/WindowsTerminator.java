@@ -1,7 +1,7 @@
 package dev.freeport.platform.windows;
 
-import dev.freeport.core.kill.GracefulSignal;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.model.GracefulSignal;
+import dev.freeport.core.port.Terminator;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
 import java.util.ArrayList;

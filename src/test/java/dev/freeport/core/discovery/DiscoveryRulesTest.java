@@ -1,5 +1,7 @@
 package dev.freeport.core.discovery;
 
+import dev.freeport.core.port.SocketTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,15 +10,19 @@ import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
-import dev.freeport.core.Host;
-import dev.freeport.core.exec.CommandRunner;
-import dev.freeport.core.kill.Terminator;
+import dev.freeport.core.port.Host;
+import dev.freeport.core.port.CommandRunner;
+import dev.freeport.core.engine.PortVerifier;
+import dev.freeport.core.model.BindSemantics;
+import dev.freeport.core.port.HostAdvisor;
+import dev.freeport.core.port.Signaller;
+import dev.freeport.testing.ScriptedHost;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.model.Protocol;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.core.safety.SafetyPolicy;
 import java.util.EnumSet;
@@ -56,7 +62,24 @@ class DiscoveryRulesTest {
   /** Surveys a scripted table; {@code unbindable} says which endpoints a server could not bind. */
   static List<PortFinding> survey(
       List<ListeningSocket> table, World world, Predicate<Endpoint> unbindable, boolean seesAll, int... ports) {
-    SocketTable sockets = (protocols, wanted) -> table.stream().filter(s -> wanted.matches(s.endpoint().port())).toList();
+    SocketTable sockets = new SocketTable() {
+      public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet wanted) {
+        return table.stream().filter(s -> wanted.matches(s.endpoint().port())).toList();
+      }
+
+      public boolean seesAll() {
+        return seesAll;
+      }
+    };
+    HostAdvisor advisor = new HostAdvisor() {
+      public Set<String> criticalProcessNames() {
+        return Set.of();
+      }
+
+      public String privilegeHint() {
+        return "re-run with sudo";
+      }
+    };
     Host host = new Host() {
       public SocketTable sockets() {
         return sockets;
@@ -66,24 +89,24 @@ class DiscoveryRulesTest {
         return world;
       }
 
-      public Terminator openTerminator(dev.freeport.core.kill.GracefulSignal graceful) {
+      public Signaller signaller() {
         throw new UnsupportedOperationException("discovery never signals");
       }
 
-      public Set<String> criticalProcessNames() {
-        return Set.of();
-      }
-
-      public boolean seesAllSockets() {
-        return seesAll;
-      }
-
-      public String privilegeHint() {
-        return "re-run with sudo";
+      public HostAdvisor advisor() {
+        return advisor;
       }
     };
-    Discovery d = new Discovery(host, new Explainer(new ContainerLookup(CommandRunner.NONE),
-        (p, port) -> Optional.empty(), p -> Optional.empty()), unbindable.negate());
+    ScriptedHost probe = new ScriptedHost();
+    for (int port : ports) {
+      for (Endpoint e : Endpoint.wildcards(Protocol.TCP, port)) {
+        if (unbindable.test(e)) {
+          probe.blockWithoutHolder(e);
+        }
+      }
+    }
+    Discovery d = new Discovery(host, new Explainer(new ContainerLookup(CommandRunner.NONE), advisor),
+        new PortVerifier(probe, BindSemantics.WILDCARD_COVERS_ALL));
     return d.survey(TCP, PortSet.of(ports), new SafetyPolicy(1, Set.of(), Set.of()), HolderFilter.NONE, false);
   }
 

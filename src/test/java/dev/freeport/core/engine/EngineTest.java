@@ -10,10 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import dev.freeport.core.explain.ContainerLookup;
 import dev.freeport.core.explain.Explainer;
-import dev.freeport.core.kill.GracefulSignal;
+import dev.freeport.core.model.BindSemantics;
+import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortResult;
@@ -40,7 +41,8 @@ class EngineTest {
       lookups.incrementAndGet();
       return Optional.empty();
     };
-    return new Engine(host, new Explainer(new ContainerLookup(runner), host::advice, host::refusal), host::canBind, SELF);
+    return new Engine(host, new Explainer(new ContainerLookup(runner), host),
+        new PortVerifier(host, BindSemantics.WILDCARD_COVERS_ALL), SELF);
   }
 
   Plan survey(HolderFilter filter, int... ports) {
@@ -199,7 +201,7 @@ class EngineTest {
   void aHolderThatExitedBeforeTheSignalCountsAsGoneAndThePortAsFreed() throws Exception {
     ScriptedHost.Fake h = host.process(10, 1, "node", EXITS_ON_TERM).holds(tcp(8080));
     Plan plan = survey(8080);
-    host.send(h.ref(), dev.freeport.core.kill.Terminator.Action.FORCE); // it exits by itself after the survey
+    host.send(h.ref(), dev.freeport.core.port.Terminator.Action.FORCE); // it exits by itself after the survey
     host.log.clear();
     List<PortResult> r = stop(plan, false);
     assertEquals(Ending.ALREADY_EXITED, r.get(0).stopped().get(0).ending());

@@ -1,10 +1,13 @@
 package dev.freeport.core.explain;
 
+import dev.freeport.core.port.HostAdvisor;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.testing.Proc;
@@ -30,8 +33,18 @@ class ExplainerTest {
     return argv.get(0).equals("docker") ? Optional.of(DOCKER_PS) : Optional.empty();
   };
 
+  static final HostAdvisor ADVISES_NOTHING = new HostAdvisor() {
+    public Set<String> criticalProcessNames() {
+      return Set.of();
+    }
+
+    public String privilegeHint() {
+      return "";
+    }
+  };
+
   Explainer explainer(CommandRunner runner) {
-    return new Explainer(new ContainerLookup(runner), (p, port) -> Optional.empty(), p -> Optional.empty());
+    return new Explainer(new ContainerLookup(runner), ADVISES_NOTHING);
   }
 
   @Test
@@ -85,8 +98,23 @@ class ExplainerTest {
 
   @Test
   void theHostsOwnAdviceAndRefusalsAreUsedForOtherHolders() {
-    Explainer e = new Explainer(new ContainerLookup(CommandRunner.NONE),
-        (p, port) -> Optional.of(new Advice("launchd job", "launchctl bootout")), p -> Optional.of("AirPlay"));
+    Explainer e = new Explainer(new ContainerLookup(CommandRunner.NONE), new HostAdvisor() {
+      public Set<String> criticalProcessNames() {
+        return Set.of();
+      }
+
+      public String privilegeHint() {
+        return "";
+      }
+
+      public Optional<Advice> advice(ProcessInfo p, int port) {
+        return Optional.of(new Advice("launchd job", "launchctl bootout"));
+      }
+
+      public Optional<String> refusal(ProcessInfo p) {
+        return Optional.of("AirPlay");
+      }
+    });
     ProcessInfo cc = proc("ControlCenter", "");
     assertEquals(Optional.of("AirPlay"), e.refusal(cc));
     assertEquals("launchd job", e.explain(cc, 5000).orElseThrow().why());

@@ -1,10 +1,12 @@
 package dev.freeport.core.kill;
 
+import dev.freeport.core.model.GracefulSignal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.InvalidInputException;
+import dev.freeport.core.model.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class GracefulSignalTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.model.ProcessInfo;
-import dev.freeport.core.process.ProcessInspector.Job;
+import dev.freeport.core.port.ProcessInspector.Job;
 import dev.freeport.core.process.Supervisors.Decision;
 import dev.freeport.testing.Proc;
 import java.util.Optional;

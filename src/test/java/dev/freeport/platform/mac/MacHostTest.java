@@ -3,7 +3,7 @@ package dev.freeport.platform.mac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.Host;
+import dev.freeport.core.port.Host;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.testing.Proc;
@@ -25,8 +25,8 @@ class MacHostTest {
   @Test
   void controlCenterIsRefusedAndExplained() {
     var cc = Proc.of(88).parent(1).name("ControlCenter").build();
-    assertTrue(host.refusal(cc).isPresent());
-    assertTrue(host.advice(cc, 5000).orElseThrow().why().startsWith("AirPlay Receiver"));
-    assertTrue(host.refusal(Proc.of(501).name("node").build()).isEmpty());
+    assertTrue(host.advisor().refusal(cc).isPresent());
+    assertTrue(host.advisor().advice(cc, 5000).orElseThrow().why().startsWith("AirPlay Receiver"));
+    assertTrue(host.advisor().refusal(Proc.of(501).name("node").build()).isEmpty());
   }
 }

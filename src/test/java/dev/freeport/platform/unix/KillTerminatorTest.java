@@ -3,12 +3,12 @@ package dev.freeport.platform.unix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.kill.Terminator.Action;
-import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.port.Terminator.Action;
+import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.process.ProcessInspector;
-import dev.freeport.core.process.ProcessTable;
+import dev.freeport.core.port.ProcessInspector;
+import dev.freeport.core.model.ProcessTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,9 +79,9 @@ class KillTerminatorTest {
   final ScriptedProcesses macProcesses = new ScriptedProcesses(null);
   final ScriptedProcesses linuxProcesses = new ScriptedProcesses(stopped);
   final Set<ProcessRef> running = macProcesses.running;
-  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.kill.GracefulSignal.TERM,
+  final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.model.GracefulSignal.TERM,
       macProcesses);
-  final KillTerminator linux = new KillTerminator(libc, Signals.LINUX, dev.freeport.core.kill.GracefulSignal.TERM,
+  final KillTerminator linux = new KillTerminator(libc, Signals.LINUX, dev.freeport.core.model.GracefulSignal.TERM,
       linuxProcesses);
 
   @Test
@@ -138,11 +138,11 @@ class KillTerminatorTest {
 
   @Test
   void gracefulSignalsHaveEachPlatformsNumbers() {
-    assertEquals(2, Signals.LINUX.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.INT));
-    assertEquals(10, Signals.LINUX.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR1));
-    assertEquals(30, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR1));
-    assertEquals(31, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.USR2));
-    assertEquals(15, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.GRACEFUL, dev.freeport.core.kill.GracefulSignal.TERM));
-    assertEquals(9, Signals.BSD.number(dev.freeport.core.kill.Terminator.Action.FORCE, dev.freeport.core.kill.GracefulSignal.INT));
+    assertEquals(2, Signals.LINUX.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.INT));
+    assertEquals(10, Signals.LINUX.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.USR1));
+    assertEquals(30, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.USR1));
+    assertEquals(31, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.USR2));
+    assertEquals(15, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.TERM));
+    assertEquals(9, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.FORCE, dev.freeport.core.model.GracefulSignal.INT));
   }
 }

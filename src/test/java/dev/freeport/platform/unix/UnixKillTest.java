@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.linux.LinuxProcessInspector;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.freeport.platform.windows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.exec.CommandRunner;
+import dev.freeport.core.port.CommandRunner;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;

@@ -3,8 +3,8 @@ package dev.freeport.platform.windows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freeport.core.kill.Terminator.Action;
-import dev.freeport.core.kill.Terminator.Delivery;
+import dev.freeport.core.port.Terminator.Action;
+import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ class WindowsTerminatorTest {
   }
 
   final Script nt = new Script();
-  final WindowsTerminator t = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.TERM);
+  final WindowsTerminator t = new WindowsTerminator(nt, dev.freeport.core.model.GracefulSignal.TERM);
 
   @Test
   void aWindowedProcessGetsWmCloseOnEveryTopLevelWindow() {
@@ -120,9 +120,9 @@ class WindowsTerminatorTest {
   void signalCloseOnlyClosesWindowsAndCtrlBreakGoesToTheConsole() {
     nt.startTimes.put(20L, 7000L);
     nt.consoles.add(20L);
-    WindowsTerminator close = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.CLOSE);
+    WindowsTerminator close = new WindowsTerminator(nt, dev.freeport.core.model.GracefulSignal.CLOSE);
     assertEquals(Delivery.UNSUPPORTED, close.send(new ProcessRef(20, 7000), Action.GRACEFUL), "no window: forced at once");
-    WindowsTerminator brk = new WindowsTerminator(nt, dev.freeport.core.kill.GracefulSignal.CTRL_BREAK);
+    WindowsTerminator brk = new WindowsTerminator(nt, dev.freeport.core.model.GracefulSignal.CTRL_BREAK);
     assertEquals(Delivery.DELIVERED, brk.send(new ProcessRef(20, 7000), Action.GRACEFUL));
     assertEquals(List.of("open 20", "open 20", "CTRL_BREAK 20"), nt.calls);
   }

@@ -1,4 +1,4 @@
-package dev.freeport.core.exec;
+package dev.freeport.core.port;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.freeport.core.process;
+package dev.freeport.core.model;
 
 import dev.freeport.core.model.ProcessRef;
 import java.util.ArrayDeque;

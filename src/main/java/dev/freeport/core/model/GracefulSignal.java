@@ -1,6 +1,6 @@
-package dev.freeport.core.kill;
+package dev.freeport.core.model;
 
-import dev.freeport.core.InvalidInputException;
+import dev.freeport.core.model.InvalidInputException;
 import java.util.Locale;
 
 /**

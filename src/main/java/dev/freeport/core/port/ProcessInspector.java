@@ -1,4 +1,6 @@
-package dev.freeport.core.process;
+package dev.freeport.core.port;
+
+import dev.freeport.core.model.ProcessTable;
 
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;

@@ -1,4 +1,4 @@
-package dev.freeport.core.kill;
+package dev.freeport.core.port;
 
 import dev.freeport.core.model.ProcessRef;
 import java.time.Duration;

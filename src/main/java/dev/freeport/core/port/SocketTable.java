@@ -1,4 +1,4 @@
-package dev.freeport.core.discovery;
+package dev.freeport.core.port;
 
 import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortSet;
@@ -32,6 +32,14 @@ public interface SocketTable {
   /** TCP connections in TIME_WAIT per local port, for these ports; ports with none are absent. */
   default Map<Integer, Integer> timeWait(PortSet ports) {
     return Map.of();
+  }
+
+  /**
+   * False where the table omits sockets this user may not see (macOS without root), so a port
+   * with no visible socket whose bind fails as "in use" has a holder freeport cannot see.
+   */
+  default boolean seesAll() {
+    return true;
   }
 
   /** {@link #listening} and {@link #timeWait} for the same ports. */
