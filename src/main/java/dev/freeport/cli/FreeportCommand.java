@@ -1,6 +1,7 @@
 package dev.freeport.cli;
 
 import dev.freeport.core.Freeport;
+import dev.freeport.core.engine.Deadlines;
 import dev.freeport.core.engine.Plan;
 import dev.freeport.core.engine.Stop;
 import dev.freeport.core.engine.StopProgress;
@@ -29,9 +30,6 @@ import java.util.function.Supplier;
 
 /** {@code freeport PORT...}: show who holds the ports, ask, stop them, check the ports are free. */
 final class FreeportCommand {
-  /** How long a prompt waits for an answer on a stdin that is not a terminal. */
-  static final Duration PIPE_ANSWER_WAIT = Duration.ofSeconds(10);
-
   private final CliContext ctx;
 
   FreeportCommand(CliContext ctx) {
@@ -119,7 +117,7 @@ final class FreeportCommand {
   }
 
   private boolean confirmed(int count) {
-    Duration wait = ctx.stdinTerminal() ? null : PIPE_ANSWER_WAIT;
+    Duration wait = ctx.stdinTerminal() ? null : Deadlines.PIPED_ANSWER;
     Prompt.Answer answer = new Prompt(ctx.in(), ctx.err(), wait).ask("Stop " + Formats.processes(count) + "?");
     switch (answer) {
       case NO_INPUT -> ctx.err().println("No answer (stdin is closed): nothing was stopped. Pass --yes to skip the question.");

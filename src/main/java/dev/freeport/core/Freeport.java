@@ -1,5 +1,7 @@
 package dev.freeport.core;
 
+import dev.freeport.core.engine.Deadlines;
+
 import dev.freeport.core.engine.Engine;
 import dev.freeport.core.engine.Plan;
 import dev.freeport.core.engine.PortVerifier;
@@ -42,7 +44,7 @@ public final class Freeport {
    */
   public Freeport(Host host, BindProbe probe, CommandRunner commands) {
     this.host = host;
-    Explainer explainer = new Explainer(new ContainerLookup(commands), host.advisor());
+    Explainer explainer = new Explainer(new ContainerLookup(commands, Deadlines.COMMAND), host.advisor());
     this.engine = new Engine(host, explainer, new PortVerifier(probe, host.bindSemantics()), host.self());
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jline.jansi.Ansi;
 import org.jline.jansi.AnsiConsole;
 import org.jline.terminal.Attributes;
+import dev.freeport.core.engine.Deadlines;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.NonBlockingReader;
 
@@ -96,7 +97,7 @@ public final class Terminal {
       return Integer.parseInt(columns);
     }
     // Opened and closed at once: JLine allows one system terminal at a time, and the picker needs it.
-    try (org.jline.terminal.Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
+    try (org.jline.terminal.Terminal t = open(true)) {
       return Math.max(0, t.getWidth());
     } catch (IOException | RuntimeException | LinkageError e) {
       return 0;
@@ -229,8 +230,50 @@ public final class Terminal {
    * Close it to give the terminal back as it was (also on Ctrl+C, which arrives as a key).
    */
   public static Screen openScreen() throws IOException {
-    org.jline.terminal.Terminal t = TerminalBuilder.builder().system(true).dumb(false).build();
-    return new Screen(t);
+    return new Screen(open(false));
+  }
+
+  /**
+   * The system terminal, opened within {@link Deadlines#TERMINAL_OPEN}: JLine asks the terminal
+   * (stty, a native call) and would wait as long as that takes, on a terminal that never answers.
+   *
+   * @throws IOException when it cannot be opened in time
+   */
+  static org.jline.terminal.Terminal open(boolean dumb) throws IOException {
+    java.util.concurrent.CompletableFuture<org.jline.terminal.Terminal> opened = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        try {
+          opened.complete(TerminalBuilder.builder().system(true).dumb(dumb).build());
+        } catch (Throwable e) {
+          opened.completeExceptionally(e);
+        }
+      }
+    }, "freeport-terminal");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return opened.get(Deadlines.TERMINAL_OPEN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      opened.thenAccept(new java.util.function.Consumer<org.jline.terminal.Terminal>() {
+        @Override
+        public void accept(org.jline.terminal.Terminal late) {
+          try {
+            late.close(); // opened after all: give it back
+          } catch (IOException ignored) {
+            // nothing more to do
+          }
+        }
+      });
+      throw new IOException("the terminal did not answer within " + Deadlines.TERMINAL_OPEN.toSeconds() + "s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while opening the terminal");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+    }
   }
 
   /** A full-screen view of the terminal; see {@link #openScreen()}. */

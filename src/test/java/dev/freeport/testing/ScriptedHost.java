@@ -160,6 +160,27 @@ public final class ScriptedHost
   /** This process cannot bind IPv6 at all by its own settings (a JVM with preferIPv4Stack). */
   public boolean restrictIpv6;
 
+  /** Scripted time: sleeping advances it at once. */
+  public long nanos;
+  /** Every sleep taken on the scripted clock, in milliseconds. */
+  public final List<Long> sleeps = new ArrayList<>();
+
+  @Override
+  public dev.freeport.core.port.Clock clock() {
+    return new dev.freeport.core.port.Clock() {
+      @Override
+      public long nanoTime() {
+        return nanos;
+      }
+
+      @Override
+      public void sleep(long millis) {
+        sleeps.add(millis);
+        nanos += millis * 1_000_000;
+      }
+    };
+  }
+
   // --- BindProbe
 
   @Override

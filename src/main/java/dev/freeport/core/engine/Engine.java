@@ -1,7 +1,6 @@
 package dev.freeport.core.engine;
 
 import dev.freeport.core.port.Host;
-import dev.freeport.core.discovery.Discovery;
 import dev.freeport.core.explain.Explainer;
 import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.model.Outcome;
@@ -128,6 +127,6 @@ public final class Engine {
     checkGraceful(options.graceful());
     Set<Long> ownChain = ancestry();
     ownChain.add(self);
-    return new Stop(host, explainer, verifier, plan, options, progress, ownChain);
+    return new Stop(host, explainer, verifier, plan, options, Deadlines.of(options, host.clock()), progress, ownChain);
   }
 }

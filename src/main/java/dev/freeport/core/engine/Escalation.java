@@ -29,8 +29,6 @@ import java.util.Set;
  * no further signal is sent after it.
  */
 final class Escalation {
-  /** How long to wait for forcibly killed processes to disappear. */
-  static final Duration FORCE_WAIT = Duration.ofSeconds(2);
   /** How many times the frozen tree is taken again looking for new children. */
   private static final int MAX_FREEZE_ROUNDS = 8;
 
@@ -140,7 +138,7 @@ final class Escalation {
           record(result, p, d);
         }
       }
-      Set<ProcessRef> survivors = gate.awaitExit(killed, FORCE_WAIT);
+      Set<ProcessRef> survivors = gate.awaitExit(killed, Deadlines.FORCE_WAIT);
       for (ProcessRef p : killed) {
         result.put(p, survivors.contains(p) ? Ending.SURVIVED_KILL : Ending.KILLED);
       }
@@ -243,7 +241,7 @@ final class Escalation {
       }
       summary = new Abort(phase, asked, killed.size());
     }
-    gate.awaitExit(killed, FORCE_WAIT); // so that "killed" is true by the time freeport exits
+    gate.awaitExit(killed, Deadlines.FORCE_WAIT); // so that "killed" is true by the time freeport exits
     return summary;
   }
 

@@ -20,21 +20,19 @@ import java.util.Set;
  * their children are taken before the first signal, so a child they start afterwards is new,
  * whenever it comes. The watch ends the moment a requested port is taken again, when every
  * watched parent has exited, or when the window passes with no new child; a new child seen in
- * time gets {@link #BIND_WAIT} to take the port.
+ * time gets {@link Deadlines#RESPAWN_BIND} to take the port.
  */
 final class RespawnWatch {
-  /** How long a new child is given to bind the port again. */
-  static final Duration BIND_WAIT = Duration.ofSeconds(3);
-  private static final long POLL_MILLIS = 20;
-
   private final ProcessInspector processes;
   private final SocketTable sockets;
+  private final Deadlines deadlines;
   private final Map<ProcessRef, Set<ProcessRef>> known = new HashMap<>();
 
   /** Takes each parent's children now, before anything is signalled. */
-  RespawnWatch(ProcessInspector processes, SocketTable sockets, Collection<ProcessRef> parents) {
+  RespawnWatch(ProcessInspector processes, SocketTable sockets, Deadlines deadlines, Collection<ProcessRef> parents) {
     this.processes = processes;
     this.sockets = sockets;
+    this.deadlines = deadlines;
     for (ProcessRef p : parents) {
       known.put(p, new HashSet<>(processes.children(p)));
     }
@@ -54,13 +52,13 @@ final class RespawnWatch {
   /**
    * @param parents the survivors to watch
    * @param stopped processes the stop signalled (never "new")
-   * @param window how long to wait for a new child
-   * @return true when a requested port was taken again while watching
+   * @return true when a requested port was taken again within {@link Deadlines#watch()}
    */
-  boolean await(List<ProcessRef> parents, Set<ProcessRef> stopped, Set<Protocol> protocols, PortSet ports,
-      Duration window) throws InterruptedException {
-    long end = System.nanoTime() + window.toNanos();
-    long latest = end + BIND_WAIT.toNanos(); // a crash loop starting child after child cannot stretch it
+  boolean await(List<ProcessRef> parents, Set<ProcessRef> stopped, Set<Protocol> protocols, PortSet ports)
+      throws InterruptedException {
+    Deadlines.Deadline end = deadlines.after(deadlines.watch());
+    // a crash loop starting child after child cannot stretch it past this
+    Deadlines.Deadline latest = deadlines.after(deadlines.watch().plus(Deadlines.RESPAWN_BIND));
     while (true) {
       if (!sockets.listening(protocols, ports).isEmpty()) {
         return true;
@@ -71,15 +69,15 @@ final class RespawnWatch {
           anyAlive = true;
           for (ProcessRef child : processes.children(p)) {
             if (!stopped.contains(child) && known.get(p).add(child)) {
-              end = Math.min(latest, Math.max(end, System.nanoTime() + BIND_WAIT.toNanos())); // time to bind
+              end.extend(Deadlines.RESPAWN_BIND, latest); // time to bind
             }
           }
         }
       }
-      if (!anyAlive || System.nanoTime() >= end) {
+      if (!anyAlive || end.passed()) {
         return false;
       }
-      Thread.sleep(POLL_MILLIS);
+      deadlines.clock().sleep(Deadlines.RESPAWN_POLL.toMillis());
     }
   }
 }

@@ -46,58 +46,56 @@ public final class Stop {
   private final Explainer explainer;
   private final PortVerifier verifier;
   private final Plan plan;
-  private final Duration timeout;
+  private final Deadlines deadlines;
   private final boolean force;
   private final StopProgress progress;
   private final Set<Long> ownChain;
-  private final Duration watch;
   private final GracefulSignal graceful;
   private volatile Escalation escalation;
 
-  Stop(Host host, Explainer explainer, PortVerifier verifier, Plan plan, StopOptions options, StopProgress progress,
-      Set<Long> ownChain) {
+  Stop(Host host, Explainer explainer, PortVerifier verifier, Plan plan, StopOptions options, Deadlines deadlines,
+      StopProgress progress, Set<Long> ownChain) {
     this.host = host;
     this.explainer = explainer;
     this.verifier = verifier;
     this.plan = plan;
-    this.timeout = options.timeout();
+    this.deadlines = deadlines;
     this.force = options.force();
     this.graceful = options.graceful();
     this.progress = progress;
     this.ownChain = Set.copyOf(ownChain);
-    this.watch = options.watch();
   }
 
   /** Stops the plan and checks every requested port; the result per port, in request order. */
   public List<PortResult> run() throws InterruptedException {
-    long started = System.nanoTime();
+    long started = deadlines.clock().nanoTime();
     Map<ProcessRef, Ending> endings = Map.of();
     Map<Long, Supervisors.Parent> restarters = restarters();
     List<ProcessRef> watched = new ArrayList<>();
     for (Supervisors.Parent r : restarters.values()) {
       watched.add(r.parent().ref());
     }
-    RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), watched); // before any signal
+    RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), deadlines, watched); // before any signal
     if (!plan.isEmpty()) {
       try (Terminator t = host.signaller().openTerminator(graceful)) {
         Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
         escalation = e;
-        endings = e.stop(refs(plan.targets()), timeout, force, progress);
+        endings = e.stop(refs(plan.targets()), deadlines.graceful(), force, progress);
       }
       PortSet busy = PortSet.of(ports(plan.findings(), true));
       List<ProcessRef> survivors = respawns.survivors(endings.keySet());
-      if (!survivors.isEmpty() && !watch.isZero()) {
+      if (!survivors.isEmpty() && !deadlines.watch().isZero()) {
         List<Supervisors.Parent> shown = new ArrayList<>();
         for (Supervisors.Parent r : restarters.values()) {
           if (survivors.contains(r.parent().ref())) {
             shown.add(r);
           }
         }
-        progress.watching(Collections.unmodifiableList(shown), watch);
-        respawns.await(survivors, endings.keySet(), plan.protocols(), busy, watch);
+        progress.watching(Collections.unmodifiableList(shown), deadlines.watch());
+        respawns.await(survivors, endings.keySet(), plan.protocols(), busy);
       }
     }
-    return verify(endings, restarters, Duration.ofNanos(System.nanoTime() - started));
+    return verify(endings, restarters, Duration.ofNanos(deadlines.clock().nanoTime() - started));
   }
 
   private static List<ProcessRef> refs(List<ProcessInfo> processes) {

@@ -1,5 +1,6 @@
 package dev.freeport.core.explain;
 
+
 import dev.freeport.core.port.CommandRunner;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,21 +15,23 @@ import java.util.concurrent.TimeoutException;
 /**
  * Names the container that publishes a port, by asking the docker and podman CLIs (when on PATH)
  * for every running container and its published ports. They are asked at most once per run, at
- * the same time, within {@link #TIMEOUT} in all; a CLI that does not answer in time is given up
+ * the same time, within its bound in all; a CLI that does not answer in time is given up
  * on and its processes are killed.
  */
 public class ContainerLookup {
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final List<String> CLIS = List.of("docker", "podman");
 
   /** The container publishing the port and the CLI that knows it, e.g. ("web", "docker"). */
   public record Container(String name, String cli) {}
 
   private final CommandRunner runner;
+  private final Duration bound;
   private Map<Integer, Container> published;
 
-  public ContainerLookup(CommandRunner runner) {
+  /** @param bound how long the lookup may take in all (the CLIs are asked at the same time) */
+  public ContainerLookup(CommandRunner runner, Duration bound) {
     this.runner = runner;
+    this.bound = bound;
   }
 
   public synchronized Optional<Container> publishing(int port) {
@@ -43,12 +46,12 @@ public class ContainerLookup {
     for (String cli : CLIS) {
       CompletableFuture<Optional<String>> f = new CompletableFuture<>();
       Thread t = new Thread(() -> f.complete(runner.run(
-          List.of(cli, "ps", "--format", "{{.Names}}\t{{.Ports}}"), TIMEOUT)), "freeport-" + cli);
+          List.of(cli, "ps", "--format", "{{.Names}}\t{{.Ports}}"), bound)), "freeport-" + cli);
       t.setDaemon(true);
       t.start();
       asked.put(cli, f);
     }
-    long deadline = System.nanoTime() + TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(200);
+    long deadline = System.nanoTime() + bound.toNanos() + TimeUnit.MILLISECONDS.toNanos(200);
     Map<Integer, Container> out = new HashMap<>();
     for (String cli : CLIS) { // docker first: its answer wins for a port both name
       try {

@@ -21,6 +21,11 @@ public interface Host {
     return BindSemantics.WILDCARD_COVERS_ALL;
   }
 
+  /** The clock every wait of the engine is measured on. */
+  default Clock clock() {
+    return Clock.SYSTEM;
+  }
+
   /** freeport's own pid (never stopped, nor its parent chain). */
   default long self() {
     return ProcessHandle.current().pid();

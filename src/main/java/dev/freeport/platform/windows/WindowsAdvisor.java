@@ -1,6 +1,7 @@
 package dev.freeport.platform.windows;
 
 import dev.freeport.core.port.CommandRunner;
+import dev.freeport.core.engine.Deadlines;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
@@ -22,12 +23,11 @@ import java.util.stream.Collectors;
  *
  * <p>Facts that need the system are asked for only when a case calls for them, at most once per
  * run: the service list once, each {@code netsh} or {@code docker} command once, bounded by
- * {@link #COMMAND_TIMEOUT}.
+ * {@link Deadlines#COMMAND}.
  * Names that end up inside a suggested command (service names, application pools) are used only
  * when they are plain words; anything else stays in the sentence, where the renderer sanitises it.
  */
 public final class WindowsAdvisor {
-  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
   static final List<String> HTTP_QUEUES = List.of("netsh", "http", "show", "servicestate", "view=requestq");
   /** What a service or application pool name must look like to be put into a command. */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.$@#{}~][A-Za-z0-9_.$@#{}~ -]{0,255}");
@@ -189,6 +189,6 @@ public final class WindowsAdvisor {
   }
 
   private Optional<String> ask(List<String> argv) {
-    return answers.computeIfAbsent(argv, a -> commands.run(a, COMMAND_TIMEOUT));
+    return answers.computeIfAbsent(argv, a -> commands.run(a, Deadlines.COMMAND));
   }
 }

@@ -41,7 +41,7 @@ class EngineTest {
       lookups.incrementAndGet();
       return Optional.empty();
     };
-    return new Engine(host, new Explainer(new ContainerLookup(runner), host),
+    return new Engine(host, new Explainer(new ContainerLookup(runner, Deadlines.COMMAND), host),
         new PortVerifier(host, BindSemantics.WILDCARD_COVERS_ALL), SELF);
   }
 

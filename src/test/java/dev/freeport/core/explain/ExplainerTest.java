@@ -1,5 +1,7 @@
 package dev.freeport.core.explain;
 
+import dev.freeport.core.engine.Deadlines;
+
 import dev.freeport.core.port.HostAdvisor;
 import java.util.Set;
 
@@ -44,7 +46,7 @@ class ExplainerTest {
   };
 
   Explainer explainer(CommandRunner runner) {
-    return new Explainer(new ContainerLookup(runner), ADVISES_NOTHING);
+    return new Explainer(new ContainerLookup(runner, Deadlines.COMMAND), ADVISES_NOTHING);
   }
 
   @Test
@@ -98,7 +100,7 @@ class ExplainerTest {
 
   @Test
   void theHostsOwnAdviceAndRefusalsAreUsedForOtherHolders() {
-    Explainer e = new Explainer(new ContainerLookup(CommandRunner.NONE), new HostAdvisor() {
+    Explainer e = new Explainer(new ContainerLookup(CommandRunner.NONE, Deadlines.COMMAND), new HostAdvisor() {
       public Set<String> criticalProcessNames() {
         return Set.of();
       }

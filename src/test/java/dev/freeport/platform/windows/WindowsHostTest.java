@@ -40,7 +40,7 @@ class WindowsHostTest {
     dev.freeport.core.model.BindCheck.InUse inUse = org.junit.jupiter.api.Assertions.assertInstanceOf(
         dev.freeport.core.model.BindCheck.InUse.class, c);
     String why = new dev.freeport.core.explain.Explainer(
-        new dev.freeport.core.explain.ContainerLookup(dev.freeport.core.port.CommandRunner.NONE), host.advisor())
+        new dev.freeport.core.explain.ContainerLookup(dev.freeport.core.port.CommandRunner.NONE, dev.freeport.core.engine.Deadlines.COMMAND), host.advisor())
         .unbindable(inUse.endpoint(), 0).why();
     assertTrue(why.contains("8040-8139"), why);
   }

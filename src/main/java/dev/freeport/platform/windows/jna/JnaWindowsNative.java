@@ -1,5 +1,7 @@
 package dev.freeport.platform.windows.jna;
 
+import dev.freeport.core.engine.Deadlines;
+
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinBase;
@@ -22,7 +24,6 @@ public final class JnaWindowsNative implements WindowsNative {
   private static final int ACCESS = WinNT.PROCESS_TERMINATE | WinNT.SYNCHRONIZE | 0x1000; // QUERY_LIMITED
   /** 100-ns intervals between 1601-01-01 and 1970-01-01. */
   private static final long EPOCH_DIFF_100NS = 116_444_736_000_000_000L;
-  private static final long HELPER_TIMEOUT_SECONDS = 10;
 
   private record JnaHandle(long pid, WinNT.HANDLE h) implements Handle {}
 
@@ -78,7 +79,7 @@ public final class JnaWindowsNative implements WindowsNative {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      if (!helper.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!helper.waitFor(Deadlines.CONSOLE_HELPER.toMillis(), TimeUnit.MILLISECONDS)) {
         helper.destroyForcibly();
         return false;
       }

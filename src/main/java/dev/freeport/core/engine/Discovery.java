@@ -1,10 +1,9 @@
-package dev.freeport.core.discovery;
+package dev.freeport.core.engine;
 
 import dev.freeport.core.port.SocketTable;
 
 import dev.freeport.core.port.Host;
 import dev.freeport.core.explain.Explainer;
-import dev.freeport.core.engine.PortVerifier;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Endpoint;

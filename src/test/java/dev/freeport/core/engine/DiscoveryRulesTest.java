@@ -1,4 +1,6 @@
-package dev.freeport.core.discovery;
+package dev.freeport.core.engine;
+
+import dev.freeport.core.engine.Deadlines;
 
 import dev.freeport.core.port.SocketTable;
 
@@ -12,7 +14,6 @@ import dev.freeport.core.model.ListeningSocket;
 import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.port.Host;
 import dev.freeport.core.port.CommandRunner;
-import dev.freeport.core.engine.PortVerifier;
 import dev.freeport.core.model.BindSemantics;
 import dev.freeport.core.port.HostAdvisor;
 import dev.freeport.core.port.Signaller;
@@ -105,7 +106,7 @@ class DiscoveryRulesTest {
         }
       }
     }
-    Discovery d = new Discovery(host, new Explainer(new ContainerLookup(CommandRunner.NONE), advisor),
+    Discovery d = new Discovery(host, new Explainer(new ContainerLookup(CommandRunner.NONE, Deadlines.COMMAND), advisor),
         new PortVerifier(probe, BindSemantics.WILDCARD_COVERS_ALL));
     return d.survey(TCP, PortSet.of(ports), new SafetyPolicy(1, Set.of(), Set.of()), HolderFilter.NONE, false);
   }
