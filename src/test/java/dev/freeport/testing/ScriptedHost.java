@@ -57,6 +57,10 @@ public final class ScriptedHost
       return info.ref();
     }
 
+    public ProcessInfo info() {
+      return info;
+    }
+
     public long pid() {
       return info.pid();
     }

@@ -5,7 +5,6 @@ import dev.freeport.core.port.SocketTable;
 import dev.freeport.core.model.GracefulSignal;
 import dev.freeport.core.port.Terminator;
 import dev.freeport.core.explain.Explainer;
-import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.Ending;
@@ -17,8 +16,6 @@ import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.model.Protocol;
-import dev.freeport.core.model.Verdict;
 import dev.freeport.core.process.Supervisors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +159,7 @@ public final class Stop {
     return p;
   }
 
-  /** Reads the socket tables once for every port, then applies {@link #after} port by port. */
+  /** Reads the socket tables once for every port, then decides each port's outcome ({@link AfterStop}). */
   private List<PortResult> verify(Map<ProcessRef, Ending> endings, Map<Long, Supervisors.Parent> parents, Duration elapsed) {
     int[] ports = ports(plan.findings(), false);
     SocketTable.Snapshot tables = host.sockets().snapshot(plan.protocols(), PortSet.of(ports));
@@ -184,6 +180,7 @@ public final class Stop {
     for (ProcessInfo p : plan.admitted()) {
       signalled.put(p.pid(), p);
     }
+    AfterStop after = new AfterStop(host.processes(), host.advisor(), explainer);
     List<PortResult> results = new ArrayList<>();
     boolean first = true;
     for (PortFinding f : plan.findings()) {
@@ -204,95 +201,11 @@ public final class Stop {
           }
         }
       }
-      Outcome outcome = after(f, now.getOrDefault(f.port(), List.of()), checks.get(f.port()),
-          timeWait.getOrDefault(f.port(), 0), endings, signalled, parents, !stopped.isEmpty());
+      Outcome outcome = after.decide(new AfterStop.Facts(f, now.getOrDefault(f.port(), List.of()), checks.get(f.port()),
+          timeWait.getOrDefault(f.port(), 0), endings, signalled, parents, !stopped.isEmpty()));
       results.add(new PortResult(f, outcome, stopped, stopped.isEmpty() ? Duration.ZERO : elapsed,
           timeWait.getOrDefault(f.port(), 0)));
     }
     return results;
-  }
-
-  /**
-   * One port's outcome after the stop. The rules, in order: a visible holder that was refused,
-   * skipped, not permitted, survived the kill, or is new (respawned when a watched parent started
-   * it); a holder that cannot be seen; a socket no process holds; otherwise the bind decides:
-   * free (nothing was there), freed, or still busy with the OS's explanation.
-   */
-  private Outcome after(PortFinding f, List<ListeningSocket> now, BindCheck check, int timeWait,
-      Map<ProcessRef, Ending> endings, Map<Long, ProcessInfo> signalled, Map<Long, Supervisors.Parent> parents,
-      boolean stoppedAny) {
-    Set<Long> holding = new LinkedHashSet<>();
-    for (ListeningSocket s : now) {
-      holding.addAll(s.holders());
-    }
-    if (!holding.isEmpty()) {
-      for (ProcessNode n : f.processes()) {
-        if (holding.contains(n.info().pid()) && n.verdict() instanceof Verdict.Refused r) {
-          return new Outcome.Refused(n.info(), r.reason());
-        }
-      }
-      for (ProcessNode n : f.processes()) {
-        if (holding.contains(n.info().pid()) && n.verdict() instanceof Verdict.Skipped s) {
-          return new Outcome.StillBusy("still held by PID " + n.info().pid() + " (" + n.info().name()
-              + "), skipped: " + s.reason());
-        }
-      }
-      for (Map.Entry<ProcessRef, Ending> e : endings.entrySet()) {
-        ProcessInfo p = signalled.get(e.getKey().pid());
-        if (p != null && holding.contains(p.pid()) && e.getValue() == Ending.NOT_PERMITTED) {
-          return new Outcome.Denied(p);
-        }
-      }
-      for (long pid : holding) {
-        ProcessInfo p = signalled.get(pid);
-        if (p != null && host.processes().isRunning(p.ref())) {
-          Ending e = endings.get(p.ref());
-          return new Outcome.StillBusy("PID " + pid + " (" + p.name() + ") still holds it"
-              + (e == Ending.SURVIVED_KILL ? " after the forced kill" : e == null ? ": it was not signalled" : ""));
-        }
-      }
-      long pid = holding.iterator().next();
-      Optional<ProcessInfo> newcomer = host.processes().describe(pid);
-      Supervisors.Parent by = newcomer.isPresent() ? parents.get(newcomer.get().parentPid()) : null;
-      if (by != null && stoppedAny) {
-        ProcessInfo n = newcomer.get();
-        return new Outcome.Respawned(n, host.processes().describe(n.parentPid()), by.what(), stopForGood(n, by, f.port()));
-      }
-      return new Outcome.StillBusy("now held by PID " + pid + (newcomer.isPresent() ? " (" + newcomer.get().name() + ")" : "")
-          + ", which was not shown before: it took the port during the stop (a holder that forks and exits,"
-          + " or another program); freeport did not signal it");
-    }
-    if (ListeningSocket.anyOwnerHidden(now)) {
-      return new Outcome.Hidden(Outcomes.hiddenDetail(f, host.advisor().privilegeHint()));
-    }
-    if (!now.isEmpty()) {
-      return new Outcome.StillBusy(ListeningSocket.NO_HOLDER);
-    }
-    if (check instanceof BindCheck.Unverified u) {
-      return new Outcome.Unverified(u.why());
-    }
-    if (check instanceof BindCheck.InUse u) {
-      Advice why = explainer.unbindable(u.endpoint(), timeWait);
-      return new Outcome.StillBusy(why.why() + "; " + why.instead());
-    }
-    return f.free() && !stoppedAny ? new Outcome.Free() : new Outcome.Freed();
-  }
-
-  /**
-   * How to stop a respawned program for good: the supervisor's own stop command, else what the OS
-   * advises for a holder it supervises, each with {@code --parent} as the alternative; else
-   * {@code --parent} alone.
-   */
-  private String stopForGood(ProcessInfo n, Supervisors.Parent by, int port) {
-    Optional<String> command = Supervisors.stopCommand(by.what(), host.processes(), n.pid());
-    if (command.isEmpty() && host.advisor().supervisor(n).isPresent()) {
-      Optional<Advice> advice = host.advisor().advice(n, port);
-      if (advice.isPresent() && advice.get().instead() != null) {
-        command = Optional.of(advice.get().instead());
-      }
-    }
-    return command.isPresent()
-        ? command.get() + ", or freeport " + port + " --parent"
-        : "freeport " + port + " --parent (stops " + by.what() + " and its tree)";
   }
 }
