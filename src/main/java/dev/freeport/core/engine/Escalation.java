@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * <p>{@link #abort()} may be called from another thread (Ctrl+C): once the freeze has begun it
  * kills every process this escalation froze or was about to force, so nothing is left frozen, and
- * no further signal is sent after it.
+ * no further signal is sent after it. The same happens, on the stopping thread itself, when the
+ * stop ends any other way than by finishing: its thread is interrupted (a library caller
+ * cancelling it), or a terminator fails. So the guarantee does not depend on who ends the stop.
  */
 final class Escalation {
   /** How many times the frozen tree is taken again looking for new children. */
@@ -52,6 +54,7 @@ final class Escalation {
   private Phase phase = Phase.NOT_STARTED; // guarded by lock
   private int asked; // guarded by lock
   private boolean aborted; // guarded by lock
+  private Abort firstAbort; // guarded by lock
 
   Escalation(Terminator gate, ProcessInspector inspector, Plan plan) {
     this.gate = gate;
@@ -63,8 +66,24 @@ final class Escalation {
    * @param timeout how long to wait for graceful exits before forcing
    * @param force skip the graceful step
    * @return how each process ended, targets in plan order, then processes admitted during the stop
+   * @throws InterruptedException when the thread was interrupted: the stop was aborted first
    */
-  Map<ProcessRef, Ending> stop(List<ProcessRef> targets, Duration timeout, boolean force, StopProgress progress) {
+  Map<ProcessRef, Ending> stop(List<ProcessRef> targets, Duration timeout, boolean force, StopProgress progress)
+      throws InterruptedException {
+    boolean finished = false;
+    try {
+      Map<ProcessRef, Ending> result = escalate(targets, timeout, force, progress);
+      finished = true;
+      return result;
+    } finally {
+      if (!finished) {
+        abort(); // interrupted or failed: nothing may be left frozen or half-forced
+      }
+    }
+  }
+
+  private Map<ProcessRef, Ending> escalate(List<ProcessRef> targets, Duration timeout, boolean force,
+      StopProgress progress) throws InterruptedException {
     Map<ProcessRef, Ending> result = new LinkedHashMap<>();
     List<ProcessRef> running = new ArrayList<>();
     List<ProcessRef> forceNow = new ArrayList<>();
@@ -91,6 +110,7 @@ final class Escalation {
     if (!running.isEmpty()) {
       progress.waiting(running, timeout);
       Set<ProcessRef> left = gate.awaitExit(running, timeout);
+      checkInterrupted();
       for (ProcessRef p : running) {
         if (!left.contains(p)) {
           result.put(p, Ending.EXITED_ON_REQUEST);
@@ -107,13 +127,22 @@ final class Escalation {
     return result;
   }
 
-  private void forceTree(List<ProcessRef> targets, List<ProcessRef> left, Map<ProcessRef, Ending> result) {
+  /** Throws when the stopping thread was interrupted; {@link #stop} then aborts. */
+  private static void checkInterrupted() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("the stop was interrupted");
+    }
+  }
+
+  private void forceTree(List<ProcessRef> targets, List<ProcessRef> left, Map<ProcessRef, Ending> result)
+      throws InterruptedException {
     synchronized (lock) {
       forcing.addAll(left); // past the timeout: from here an abort kills them rather than leave some running
       phase = Phase.FORCING;
     }
     Set<ProcessRef> frozen = new LinkedHashSet<>();
     Set<ProcessRef> toFreeze = new LinkedHashSet<>(left);
+    boolean finished = false;
     try {
       for (int round = 0; round < MAX_FREEZE_ROUNDS && !toFreeze.isEmpty(); round++) {
         for (ProcessRef p : toFreeze) {
@@ -127,6 +156,7 @@ final class Escalation {
         Set<ProcessRef> roots = new LinkedHashSet<>(targets);
         roots.addAll(frozen);
         toFreeze = newDescendants(inspector.snapshot(), roots, frozen, result.keySet());
+        checkInterrupted();
       }
       frozen.addAll(toFreeze); // found in the last round: killed without a freeze
       List<ProcessRef> killed = new ArrayList<>();
@@ -142,11 +172,15 @@ final class Escalation {
       for (ProcessRef p : killed) {
         result.put(p, survivors.contains(p) ? Ending.SURVIVED_KILL : Ending.KILLED);
       }
+      finished = true;
     } finally {
-      // Whatever was frozen and not killed (an error, an abort) must run again.
-      for (ProcessRef p : frozen) {
-        if (!result.containsKey(p) || result.get(p) == Ending.NOT_PERMITTED) {
-          gate.send(p, Action.RESUME);
+      // Frozen but not killed (its kill was refused, or an abort stopped the sending) must run
+      // again. A stop that did not finish is aborted by stop(), which kills them first.
+      if (finished || aborted()) {
+        for (ProcessRef p : frozen) {
+          if (!result.containsKey(p) || result.get(p) == Ending.NOT_PERMITTED) {
+            gate.send(p, Action.RESUME);
+          }
         }
       }
     }
@@ -214,6 +248,12 @@ final class Escalation {
     }
   }
 
+  private boolean aborted() {
+    synchronized (lock) {
+      return aborted;
+    }
+  }
+
   private void enter(Phase next) {
     synchronized (lock) {
       phase = next;
@@ -229,6 +269,9 @@ final class Escalation {
     List<ProcessRef> killed = new ArrayList<>();
     Abort summary;
     synchronized (lock) {
+      if (firstAbort != null) {
+        return firstAbort; // the hook and the stopping thread may both abort: the first did the work
+      }
       aborted = true;
       if (phase == Phase.FORCING) {
         for (ProcessRef p : forcing) {
@@ -240,6 +283,7 @@ final class Escalation {
         }
       }
       summary = new Abort(phase, asked, killed.size());
+      firstAbort = summary;
     }
     gate.awaitExit(killed, Deadlines.FORCE_WAIT); // so that "killed" is true by the time freeport exits
     return summary;

@@ -8,6 +8,7 @@ import static dev.freeport.testing.ScriptedHost.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.port.CommandRunner;
@@ -56,6 +57,9 @@ class EngineTest {
   List<PortResult> stop(Plan plan, boolean force) throws InterruptedException {
     return engine().stop(plan, new StopOptions(Duration.ofSeconds(5), force, GracefulSignal.TERM, Duration.ofSeconds(3)), StopProgress.NONE).run();
   }
+
+  static final StopOptions OPTIONS =
+      new StopOptions(Duration.ofMillis(10), false, GracefulSignal.TERM, Duration.ofSeconds(3));
 
   static Status worst(List<PortResult> results) {
     return Status.worst(results.stream().map(r -> r.outcome().status()).toList());
@@ -146,6 +150,58 @@ class EngineTest {
     assertFalse(seen[0].forcing());
     assertEquals(1, seen[0].asked());
     assertFalse(host.log.contains("FREEZE 10"), "nothing is signalled after an abort: " + host.log);
+  }
+
+  /** A library caller cancels the stop by interrupting its thread during the graceful wait: nothing more is sent. */
+  @Test
+  void aStopInterruptedDuringTheGracefulWaitForcesNothing() {
+    host.process(10, 1, "server", IGNORES_TERM).holds(tcp(8080));
+    Stop stop = engine().stop(survey(8080), OPTIONS, StopProgress.NONE);
+    host.onSignal(s -> {
+      if (s.equals("RESUME 10")) {
+        Thread.currentThread().interrupt(); // as Future.cancel(true) would
+      }
+    });
+    assertThrows(InterruptedException.class, stop::run);
+    assertEquals(List.of("GRACEFUL 10", "RESUME 10"), host.log, "asked only; nothing frozen or forced");
+    assertTrue(host.get(10).alive() && !host.get(10).frozen());
+  }
+
+  /** The same after the freeze: the library's stop keeps the guarantee the CLI's hook keeps. */
+  @Test
+  void aStopInterruptedAfterTheFreezeKillsEverythingFrozen() {
+    host.process(10, 1, "server", IGNORES_TERM).holds(tcp(8080));
+    host.process(11, 10, "worker", IGNORES_TERM);
+    host.process(12, 10, "worker", IGNORES_TERM);
+    Stop stop = engine().stop(survey(8080), OPTIONS, StopProgress.NONE);
+    host.onSignal(s -> {
+      if (s.equals("FREEZE 11")) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertThrows(InterruptedException.class, stop::run);
+    for (long pid : new long[] {10, 11, 12}) {
+      assertFalse(host.get(pid).alive(), "PID " + pid + " survived: " + host.log);
+    }
+    assertTrue(stop.abort().forcing(), "a later abort (the CLI's hook) finds the work done and says so");
+  }
+
+  /** A terminator that fails mid-freeze: what was frozen is killed, never left frozen. */
+  @Test
+  void aTerminatorFailingMidFreezeLeavesNothingFrozen() {
+    host.process(10, 1, "server", IGNORES_TERM).holds(tcp(8080));
+    host.process(11, 10, "worker", IGNORES_TERM);
+    Stop stop = engine().stop(survey(8080), OPTIONS, StopProgress.NONE);
+    host.onSignal(s -> {
+      if (s.equals("FREEZE 10")) {
+        throw new IllegalStateException("the native library went away");
+      }
+    });
+    assertThrows(IllegalStateException.class, stop::run);
+    for (long pid : new long[] {10, 11}) {
+      assertFalse(host.get(pid).alive() && host.get(pid).frozen(), "PID " + pid + " left frozen: " + host.log);
+    }
+    assertFalse(host.get(10).alive(), "past the timeout, the confirmed kill is finished: " + host.log);
   }
 
   /** Issue 10, failure 5: a port no listener holds but that cannot be bound was "already free". */
