@@ -3,7 +3,7 @@ package dev.freeport;
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
 import dev.freeport.cli.ExitCode;
-import dev.freeport.core.port.Host;
+import dev.freeport.core.Freeport;
 import dev.freeport.platform.Platforms;
 import dev.freeport.render.Terminal;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class Main {
   /** @param outIsStdout whether {@code out} is the process's stdout (whose reader may have left) */
   private static int run(PrintStream out, PrintStream err, InputStream in, boolean outIsStdout, String... args) {
     CliContext ctx = new CliContext(out, err, in, System.getenv(),
-        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), new CurrentHost());
+        Platforms.isTerminal(0), Platforms.isTerminal(1), Platforms.isTerminal(2), new CurrentFreeport());
     int code = Cli.run(ctx, args);
     // checkError() flushes first; PrintStream keeps the first write error of the whole run.
     if (out.checkError() && !(outIsStdout && stdoutIsPipeOrSocket())) {
@@ -69,11 +69,11 @@ public final class Main {
     return false;
   }
 
-  /** This machine's host, made when a command asks (a class, not a method reference: no lambda to link). */
-  private static final class CurrentHost implements Supplier<Host> {
+  /** freeport on this machine, made when a command asks (a class, not a method reference: no lambda to link). */
+  private static final class CurrentFreeport implements Supplier<Freeport> {
     @Override
-    public Host get() {
-      return Platforms.current();
+    public Freeport get() {
+      return new Freeport(Platforms.current());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.freeport;
 import dev.freeport.cli.Cli;
 import dev.freeport.cli.CliContext;
 import dev.freeport.core.port.Host;
+import dev.freeport.core.Freeport;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.Platforms;
 import java.io.BufferedReader;
@@ -30,7 +31,7 @@ public final class Training {
   public static void main(String[] args) throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     CliContext ctx = new CliContext(quiet, quiet, InputStream.nullInputStream(), Map.of(), false, false, false,
-        Platforms::current);
+        () -> new Freeport(Platforms.current()));
     Main.run(quiet, quiet, InputStream.nullInputStream(), "list"); // Main's own classes, too
     Cli.run(ctx, "list", "--json", "--tcp", "--udp");
     Host host = Platforms.current();
@@ -55,10 +56,10 @@ public final class Training {
    */
   static void stopOnly(Host host, ProcessRef own, int port, boolean json, PrintStream out) {
     CliContext ctx = new CliContext(out, out, InputStream.nullInputStream(), Map.of(), false, false, false,
-        new Supplier<Host>() {
+        new Supplier<Freeport>() {
           @Override
-          public Host get() {
-            return host;
+          public Freeport get() {
+            return new Freeport(host);
           }
         });
     Cli.stopExactly(ctx, own, port, json);

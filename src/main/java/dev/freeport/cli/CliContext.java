@@ -1,6 +1,6 @@
 package dev.freeport.cli;
 
-import dev.freeport.core.port.Host;
+import dev.freeport.core.Freeport;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * @param stdinTerminal whether stdin is a terminal (a person can answer)
  * @param stdoutTerminal whether stdout is a terminal (colour, width)
  * @param stderrTerminal whether stderr is a terminal (the live status line)
- * @param host the operating system, created on first use
+ * @param freeport the engine on this operating system, created when a command needs it
  */
 public record CliContext(
     PrintStream out,
@@ -27,4 +27,4 @@ public record CliContext(
     boolean stdinTerminal,
     boolean stdoutTerminal,
     boolean stderrTerminal,
-    Supplier<Host> host) {}
+    Supplier<Freeport> freeport) {}

@@ -1,6 +1,5 @@
 package dev.freeport.cli;
 
-import dev.freeport.core.Freeport;
 import dev.freeport.core.PortSpec;
 import dev.freeport.core.model.PortSet;
 import java.util.OptionalInt;
@@ -36,7 +35,7 @@ final class FindCommand {
       }
       to = Math.min(65535, from + CommandModel.DEFAULT_FIND_SPAN - 1);
     }
-    OptionalInt port = new Freeport(ctx.host().get()).firstFreePort(from, to, options.protocols());
+    OptionalInt port = ctx.freeport().get().firstFreePort(from, to, options.protocols());
     if (options.json()) {
       ctx.out().println(port.isPresent() ? "{\"port\": " + port.getAsInt() + "}" : "{\"port\": null}");
     } else if (port.isPresent()) {

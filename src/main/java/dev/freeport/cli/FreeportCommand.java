@@ -47,7 +47,7 @@ final class FreeportCommand {
           + " give a PORT, e.g. 'freeport 8080', or use 'freeport list'");
     }
     Timings timings = given.debug() ? new Timings(ctx.err()) : Timings.OFF;
-    Freeport freeport = new Freeport(ctx.host().get());
+    Freeport freeport = ctx.freeport().get();
     freeport.checkGraceful(given.graceful());
     Options o = given;
     if (!given.portsGiven()) {

@@ -19,7 +19,7 @@ final class ListCommand {
 
   int run(Options options) {
     PortSet wanted = options.portsGiven() ? options.ports() : PortSet.all();
-    Freeport freeport = new Freeport(ctx.host().get());
+    Freeport freeport = ctx.freeport().get();
     List<SocketRow> rows = freeport.list(options.protocols(), wanted);
     if (options.json()) {
       new JsonView(Instant.now()).writeList(rows, ctx.out());

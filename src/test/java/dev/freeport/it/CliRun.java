@@ -52,7 +52,8 @@ public final class CliRun {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), in, Map.of(), false, false, false, Platforms::current);
+        new PrintStream(err, true, StandardCharsets.UTF_8), in, Map.of(), false, false, false,
+        () -> new dev.freeport.core.Freeport(Platforms.current()));
     long start = System.nanoTime();
     int code = Cli.run(ctx, args);
     long millis = (System.nanoTime() - start) / 1_000_000;
