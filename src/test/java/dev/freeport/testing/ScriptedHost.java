@@ -335,10 +335,15 @@ public final class ScriptedHost
 
   // --- Terminator
 
+  /** The process that has the pid when it is taken; scripted reuse of the pid after that is not seen. */
   @Override
-  public Delivery send(ProcessRef r, Action action) {
-    Fake p = procs.get(r.pid());
-    if (p == null || !p.alive || !p.ref().equals(r)) {
+  public Held hold(long pid) {
+    Fake taken = procs.get(pid);
+    return action -> deliver(taken, action);
+  }
+
+  private Delivery deliver(Fake p, Action action) {
+    if (p == null || !p.alive) {
       return Delivery.GONE;
     }
     if (p.behaviour == Behaviour.NOT_PERMITTED) {
@@ -347,7 +352,8 @@ public final class ScriptedHost
     if (action == Action.GRACEFUL && p.behaviour == Behaviour.NO_GRACEFUL_WAY) {
       return Delivery.UNSUPPORTED;
     }
-    log.add(action + " " + r.pid());
+    long pid = p.ref().pid();
+    log.add(action + " " + pid);
     switch (action) {
       case GRACEFUL -> p.termed = true;
       case FORCE -> kill(p);
@@ -357,7 +363,7 @@ public final class ScriptedHost
       }
       case RESUME -> p.frozen = false;
     }
-    onSignal.accept(action + " " + r.pid());
+    onSignal.accept(action + " " + pid);
     return Delivery.DELIVERED;
   }
 

@@ -1,6 +1,5 @@
 package dev.freeport.core.engine;
 
-import dev.freeport.core.port.Terminator;
 import dev.freeport.core.port.Terminator.Action;
 import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.Ending;
@@ -46,7 +45,7 @@ final class Escalation {
    */
   record Abort(Phase phase, int asked, int killed) {}
 
-  private final Terminator gate;
+  private final SignalGate gate;
   private final ProcessInspector inspector;
   private final Plan plan;
   private final Object lock = new Object();
@@ -56,7 +55,7 @@ final class Escalation {
   private boolean aborted; // guarded by lock
   private Abort firstAbort; // guarded by lock
 
-  Escalation(Terminator gate, ProcessInspector inspector, Plan plan) {
+  Escalation(SignalGate gate, ProcessInspector inspector, Plan plan) {
     this.gate = gate;
     this.inspector = inspector;
     this.plan = plan;

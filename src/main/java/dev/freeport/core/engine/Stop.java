@@ -74,7 +74,7 @@ public final class Stop {
     RespawnWatch respawns = new RespawnWatch(host.processes(), host.sockets(), deadlines, watched); // before any signal
     if (!plan.isEmpty()) {
       try (Terminator t = host.signaller().openTerminator(graceful)) {
-        Escalation e = new Escalation(new SignalGate(t, plan), host.processes(), plan);
+        Escalation e = new Escalation(new SignalGate(t, host.processes(), plan), host.processes(), plan);
         escalation = e;
         endings = e.stop(refs(plan.targets()), deadlines.graceful(), force, progress);
       }

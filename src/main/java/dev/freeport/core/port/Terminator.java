@@ -6,10 +6,11 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Signals exact processes and waits for them to exit, one implementation per platform. Every
- * signal re-checks the process's identity (pid and start time) first, so a reused PID is never
- * hit. {@link #send} may be called from another thread while {@link #awaitExit} waits (an
- * interrupted run finishing its kill). Close it to release any handles it holds.
+ * Delivers signals and waits for processes to exit, one implementation per platform. It only
+ * delivers: which process may be signalled, and whether the process holding a pid is still the
+ * one shown, is decided before delivery by the engine's {@code SignalGate}. {@link #hold} and
+ * delivery may happen on another thread while {@link #awaitExit} waits (an interrupted run
+ * finishing its kill). Close it to release any handles it holds.
  */
 public interface Terminator extends AutoCloseable {
 
@@ -38,7 +39,19 @@ public interface Terminator extends AutoCloseable {
     NOT_PLANNED
   }
 
-  Delivery send(ProcessRef process, Action action);
+  /** A process taken by its pid, to deliver actions to. */
+  interface Held {
+    Delivery deliver(Action action);
+  }
+
+  /**
+   * Takes hold of the process that has this pid now, so that a check of its identity made after
+   * this call and the delivery address the same process: a handle where the platform has one
+   * (Windows; the JDK's {@code ProcessHandle}, whose kill compares its start time natively),
+   * otherwise the pid alone. Sends nothing. For a pid no process has, or one the caller may not
+   * open, the result delivers nothing and answers GONE or DENIED.
+   */
+  Held hold(long pid);
 
   /**
    * Waits until every given process has exited or the timeout passes, reacting to each exit

@@ -83,7 +83,7 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(new UnixKill(libc, processes), Signals.LINUX, graceful, processes);
+    return new KillTerminator(new UnixKill(libc), Signals.LINUX, graceful, processes);
   }
 
   @Override

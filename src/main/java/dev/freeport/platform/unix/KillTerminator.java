@@ -10,16 +10,20 @@ import java.util.Set;
 import dev.freeport.core.port.ProcessInspector;
 
 /**
- * Signals with kill(2), checking the process's identity (pid and start time) right before each
- * signal, and holding no descriptor per process. Waiting reads each process's state, with
- * back-off from 1 ms to 16 ms. A RESUME goes only to a process that may be stopped. Linux and
- * macOS.
+ * Delivers signals with kill(2), holding no descriptor per process. Waiting reads each process's
+ * state, with back-off from 1 ms to 16 ms. Linux and macOS.
  */
 public final class KillTerminator implements Terminator {
-  /** kill(2) for one process whose identity the terminator has just checked. */
+  /** kill(2) for the process that had a pid when it was taken. */
   public interface Sender {
+    /** Takes the process that has this pid now (see {@link Terminator#hold}). */
+    Target target(long pid);
+  }
+
+  /** One process taken by a {@link Sender}. */
+  public interface Target {
     /** DELIVERED, DENIED (EPERM) or GONE (no such process, or its pid now names another). */
-    Delivery send(ProcessRef p, int signal);
+    Delivery send(int signal);
   }
 
   private final Sender sender;
@@ -30,8 +34,7 @@ public final class KillTerminator implements Terminator {
   /**
    * @param signals the platform's signal numbers
    * @param graceful the signal that asks a process to exit
-   * @param processes tells whether the exact process (pid and start time) still runs, and whether
-   *     it may be stopped
+   * @param processes tells, while waiting, whether the exact process (pid and start time) still runs
    */
   public KillTerminator(Sender sender, Signals signals, GracefulSignal graceful, ProcessInspector processes) {
     this.sender = sender;
@@ -41,14 +44,22 @@ public final class KillTerminator implements Terminator {
   }
 
   @Override
-  public Delivery send(ProcessRef p, Action action) {
-    if (!processes.isRunning(p)) {
-      return Delivery.GONE;
+  public Held hold(long pid) {
+    return new Taken(sender.target(pid));
+  }
+
+  /** A taken process, with this terminator's signal numbers. */
+  private final class Taken implements Held {
+    private final Target target;
+
+    Taken(Target target) {
+      this.target = target;
     }
-    if (action == Action.RESUME && !processes.mayBeStopped(p)) {
-      return Delivery.DELIVERED; // it runs already: nothing to resume
+
+    @Override
+    public Delivery deliver(Action action) {
+      return target.send(signals.number(action, graceful));
     }
-    return sender.send(p, signals.number(action, graceful));
   }
 
   @Override

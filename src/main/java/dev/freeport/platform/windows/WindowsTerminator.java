@@ -15,20 +15,21 @@ import java.util.Set;
 /**
  * Stops Windows processes the way taskkill without and then with /F does, but gracefully for
  * console programs too: WM_CLOSE to the process's top-level windows, or Ctrl+C to its console
- * (which taskkill cannot do), then TerminateProcess through a handle opened once and checked
- * against the start time found at discovery. Windows has no freeze; the forced step takes the
+ * (which taskkill cannot do), then TerminateProcess through a handle opened once per pid. An
+ * open handle keeps its pid from naming another process, so the engine's identity check made
+ * after {@link #hold} holds for the delivery. Windows has no freeze; the forced step takes the
  * tree again and kills it.
  */
 public final class WindowsTerminator implements Terminator {
   /**
    * Start times from the process list and from the handle may differ by rounding; a PID reused
-   * by another process within this span is not distinguished.
+   * by another process within this span is not distinguished while waiting.
    */
   static final long START_TOLERANCE_MILLIS = 1000;
 
   private final WindowsNative nt;
   private final GracefulSignal graceful;
-  private final Map<ProcessRef, WindowsNative.Handle> handles = new HashMap<>();
+  private final Map<Long, WindowsNative.Handle> handles = new HashMap<>();
 
   /** @param graceful TERM (a window close, else Ctrl+C), INT / CTRL_C, CLOSE or CTRL_BREAK */
   public WindowsTerminator(WindowsNative nt, GracefulSignal graceful) {
@@ -37,21 +38,34 @@ public final class WindowsTerminator implements Terminator {
   }
 
   @Override
-  public Delivery send(ProcessRef p, Action action) {
-    WindowsNative.Opened opened = handle(p);
-    if (opened instanceof WindowsNative.Opened.AccessDenied) {
-      return Delivery.DENIED;
+  public Held hold(long pid) {
+    WindowsNative.Opened opened = opened(pid);
+    if (opened instanceof WindowsNative.Opened.Ok ok) {
+      return new Taken(pid, ok.handle());
     }
-    if (!(opened instanceof WindowsNative.Opened.Ok ok)) {
-      return Delivery.GONE;
+    Delivery failed = opened instanceof WindowsNative.Opened.AccessDenied ? Delivery.DENIED : Delivery.GONE;
+    return action -> failed;
+  }
+
+  /** A process whose handle is open. */
+  private final class Taken implements Held {
+    private final long pid;
+    private final WindowsNative.Handle h;
+
+    Taken(long pid, WindowsNative.Handle h) {
+      this.pid = pid;
+      this.h = h;
     }
-    WindowsNative.Handle h = ok.handle();
-    return switch (action) {
-      case GRACEFUL -> graceful(p.pid());
-      case FORCE -> nt.terminate(h) ? Delivery.DELIVERED
-          : nt.awaitExit(List.of(h), 0).isEmpty() ? Delivery.GONE : Delivery.DENIED;
-      case FREEZE, RESUME -> Delivery.UNSUPPORTED;
-    };
+
+    @Override
+    public Delivery deliver(Action action) {
+      return switch (action) {
+        case GRACEFUL -> graceful(pid);
+        case FORCE -> nt.terminate(h) ? Delivery.DELIVERED
+            : nt.awaitExit(List.of(h), 0).isEmpty() ? Delivery.GONE : Delivery.DENIED;
+        case FREEZE, RESUME -> Delivery.UNSUPPORTED;
+      };
+    }
   }
 
   /**
@@ -98,19 +112,25 @@ public final class WindowsTerminator implements Terminator {
     return left;
   }
 
-  /** The handle for exactly this process, opened on first use. */
+  /** The handle for exactly this process (its start time checked), for waiting. */
   private WindowsNative.Opened handle(ProcessRef p) {
-    WindowsNative.Handle held = handles.get(p);
+    WindowsNative.Opened opened = opened(p.pid());
+    if (opened instanceof WindowsNative.Opened.Ok ok
+        && Math.abs(nt.startTime(ok.handle()) - p.startTime()) > START_TOLERANCE_MILLIS) {
+      return new WindowsNative.Opened.NotFound(); // the PID now belongs to another process
+    }
+    return opened;
+  }
+
+  /** The handle of the process that has this pid, opened on first use and kept until close. */
+  private WindowsNative.Opened opened(long pid) {
+    WindowsNative.Handle held = handles.get(pid);
     if (held != null) {
       return new WindowsNative.Opened.Ok(held);
     }
-    WindowsNative.Opened opened = nt.open(p.pid());
+    WindowsNative.Opened opened = nt.open(pid);
     if (opened instanceof WindowsNative.Opened.Ok ok) {
-      if (Math.abs(nt.startTime(ok.handle()) - p.startTime()) > START_TOLERANCE_MILLIS) {
-        nt.close(ok.handle()); // the PID now belongs to another process
-        return new WindowsNative.Opened.NotFound();
-      }
-      handles.put(p, ok.handle());
+      handles.put(pid, ok.handle());
     }
     return opened;
   }

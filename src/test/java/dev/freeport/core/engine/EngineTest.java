@@ -257,7 +257,7 @@ class EngineTest {
   void aHolderThatExitedBeforeTheSignalCountsAsGoneAndThePortAsFreed() throws Exception {
     ScriptedHost.Fake h = host.process(10, 1, "node", EXITS_ON_TERM).holds(tcp(8080));
     Plan plan = survey(8080);
-    host.send(h.ref(), dev.freeport.core.port.Terminator.Action.FORCE); // it exits by itself after the survey
+    host.hold(h.pid()).deliver(dev.freeport.core.port.Terminator.Action.FORCE); // it exits by itself after the survey
     host.log.clear();
     List<PortResult> r = stop(plan, false);
     assertEquals(Ending.ALREADY_EXITED, r.get(0).stopped().get(0).ending());

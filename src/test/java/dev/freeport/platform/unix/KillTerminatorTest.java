@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The kill(2) terminator (Linux and macOS) against a scripted kill. */
+/** The kill(2) terminator (Linux and macOS) against a scripted kill: it delivers, SignalGate decides. */
 class KillTerminatorTest {
 
   /** kill(2) as a script: records what it was asked to send. */
@@ -27,15 +27,17 @@ class KillTerminatorTest {
     final Set<Long> exited = new HashSet<>();
 
     @Override
-    public Delivery send(ProcessRef p, int signal) {
-      if (notMine.contains(p.pid())) {
-        return Delivery.DENIED;
-      }
-      if (exited.contains(p.pid())) {
-        return Delivery.GONE;
-      }
-      kills.add(p.pid() + ":" + signal);
-      return Delivery.DELIVERED;
+    public KillTerminator.Target target(long pid) {
+      return signal -> {
+        if (notMine.contains(pid)) {
+          return Delivery.DENIED;
+        }
+        if (exited.contains(pid)) {
+          return Delivery.GONE;
+        }
+        kills.add(pid + ":" + signal);
+        return Delivery.DELIVERED;
+      };
     }
   }
 
@@ -85,32 +87,13 @@ class KillTerminatorTest {
       linuxProcesses);
 
   @Test
-  void resumeGoesOnlyToAProcessThatMayBeStopped() {
-    ProcessRef runs = new ProcessRef(400, 1);
-    ProcessRef halted = new ProcessRef(401, 1);
-    linuxProcesses.running.add(runs);
-    linuxProcesses.running.add(halted);
-    stopped.add(halted);
-    assertEquals(Delivery.DELIVERED, linux.send(runs, Action.RESUME));
-    assertEquals(Delivery.DELIVERED, linux.send(halted, Action.RESUME));
-    assertEquals(List.of("401:18"), libc.kills, "SIGCONT to the stopped one only");
-  }
-
-  @Test
   void macSignalNumbers() {
     ProcessRef p = new ProcessRef(100, 5);
     running.add(p);
     for (Action a : Action.values()) {
-      assertEquals(Delivery.DELIVERED, mac.send(p, a));
+      assertEquals(Delivery.DELIVERED, mac.hold(p.pid()).deliver(a));
     }
     assertEquals(List.of("100:15", "100:9", "100:17", "100:19"), libc.kills, "TERM, KILL, STOP, CONT on BSD");
-  }
-
-  @Test
-  void aProcessWithAnotherStartTimeIsNeverSignalled() {
-    running.add(new ProcessRef(100, 999));
-    assertEquals(Delivery.GONE, mac.send(new ProcessRef(100, 5), Action.FORCE));
-    assertTrue(libc.kills.isEmpty());
   }
 
   @Test
@@ -121,8 +104,8 @@ class KillTerminatorTest {
     running.add(racing);
     libc.notMine.add(200L);
     libc.exited.add(201L);
-    assertEquals(Delivery.DENIED, mac.send(other, Action.GRACEFUL));
-    assertEquals(Delivery.GONE, mac.send(racing, Action.GRACEFUL));
+    assertEquals(Delivery.DENIED, mac.hold(other.pid()).deliver(Action.GRACEFUL));
+    assertEquals(Delivery.GONE, mac.hold(racing.pid()).deliver(Action.GRACEFUL));
   }
 
   @Test

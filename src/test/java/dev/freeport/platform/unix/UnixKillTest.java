@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The real kill path on real processes: the JDK for TERM and KILL, libc for the rest. */
+/** The real kill path on real processes: the JDK for TERM and KILL, libc for the rest. Which process may be signalled is SignalGateTest's. */
 @EnabledOnOs(OS.LINUX)
 class UnixKillTest {
   final LinuxProcessInspector procs = new LinuxProcessInspector(Path.of("/proc"));
-  final UnixKill kill = new UnixKill(new BackgroundLibC(), procs);
+  final UnixKill kill = new UnixKill(new BackgroundLibC());
   Process child;
 
   @AfterEach
@@ -36,37 +36,35 @@ class UnixKillTest {
   @Test
   void termEndsTheProcessShown() throws Exception {
     ProcessRef p = start();
-    assertEquals(Delivery.DELIVERED, kill.send(p, 15));
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(15));
     assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     assertEquals(143, child.exitValue(), "ended by SIGTERM");
   }
 
   @Test
-  void anotherStartTimeOnThePidIsNeverSignalled() throws Exception {
+  void stopAndContinueGoThroughLibc() throws Exception {
     ProcessRef p = start();
-    ProcessRef other = new ProcessRef(p.pid(), p.startTime() + 1);
-    assertEquals(Delivery.GONE, kill.send(other, 9));
-    assertEquals(Delivery.GONE, kill.send(other, 15));
-    assertEquals(Delivery.GONE, kill.send(other, 19));
-    assertFalse(child.waitFor(200, TimeUnit.MILLISECONDS), "still running");
-    assertFalse(procs.mayBeStopped(p), "and not stopped");
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(19));
+    assertTrue(waitFor(() -> procs.mayBeStopped(p)), "stopped after SIGSTOP");
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(18));
+    assertTrue(waitFor(() -> !procs.mayBeStopped(p)), "running again after SIGCONT");
   }
 
   @Test
-  void stopAndContinueGoThroughLibc() throws Exception {
+  void aProcessTakenBeforeItExitedIsGoneNotItsPidsNextOwner() throws Exception {
     ProcessRef p = start();
-    assertEquals(Delivery.DELIVERED, kill.send(p, 19));
-    assertTrue(waitFor(() -> procs.mayBeStopped(p)), "stopped after SIGSTOP");
-    assertEquals(Delivery.DELIVERED, kill.send(p, 18));
-    assertTrue(waitFor(() -> !procs.mayBeStopped(p)), "running again after SIGCONT");
+    KillTerminator.Target taken = kill.target(p.pid());
+    child.destroyForcibly().waitFor();
+    assertEquals(Delivery.GONE, taken.send(15));
+    assertEquals(Delivery.GONE, taken.send(9));
   }
 
   @Test
   void anExitedProcessIsGone() throws Exception {
     ProcessRef p = start();
     child.destroyForcibly().waitFor();
-    assertEquals(Delivery.GONE, kill.send(p, 15));
-    assertEquals(Delivery.GONE, kill.send(p, 9));
+    assertEquals(Delivery.GONE, kill.target(p.pid()).send(15));
+    assertEquals(Delivery.GONE, kill.target(p.pid()).send(9));
   }
 
   /** Polls a condition the kernel settles within milliseconds; gives up after 10 s. */

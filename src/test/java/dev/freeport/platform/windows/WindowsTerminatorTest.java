@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** WindowsTerminator's decisions against a scripted native layer: what it calls, in which order. */
+/** WindowsTerminator's deliveries against a scripted native layer: what it calls, in which order (SignalGate decides whom). */
 class WindowsTerminatorTest {
 
   /** A scripted Windows: processes by pid with a start time, windows, a console, and access. */
@@ -103,7 +103,7 @@ class WindowsTerminatorTest {
     nt.windows.put(10L, List.of(101L, 102L));
     nt.exitOnClose.add(10L);
     ProcessRef p = new ProcessRef(10, 5000);
-    assertEquals(Delivery.DELIVERED, t.send(p, Action.GRACEFUL));
+    assertEquals(Delivery.DELIVERED, send(t, p, Action.GRACEFUL));
     assertEquals(List.of("open 10", "WM_CLOSE 101", "WM_CLOSE 102"), nt.calls);
     assertTrue(t.awaitExit(List.of(p), Duration.ofSeconds(1)).isEmpty());
   }
@@ -112,7 +112,7 @@ class WindowsTerminatorTest {
   void aConsoleProgramGetsCtrlCThroughTheHelper() {
     nt.startTimes.put(20L, 7000L);
     nt.consoles.add(20L);
-    assertEquals(Delivery.DELIVERED, t.send(new ProcessRef(20, 7000), Action.GRACEFUL));
+    assertEquals(Delivery.DELIVERED, send(t, new ProcessRef(20, 7000), Action.GRACEFUL));
     assertEquals(List.of("open 20", "CTRL_C 20"), nt.calls);
   }
 
@@ -121,26 +121,23 @@ class WindowsTerminatorTest {
     nt.startTimes.put(20L, 7000L);
     nt.consoles.add(20L);
     WindowsTerminator close = new WindowsTerminator(nt, dev.freeport.core.model.GracefulSignal.CLOSE);
-    assertEquals(Delivery.UNSUPPORTED, close.send(new ProcessRef(20, 7000), Action.GRACEFUL), "no window: forced at once");
+    assertEquals(Delivery.UNSUPPORTED, send(close, new ProcessRef(20, 7000), Action.GRACEFUL), "no window: forced at once");
     WindowsTerminator brk = new WindowsTerminator(nt, dev.freeport.core.model.GracefulSignal.CTRL_BREAK);
-    assertEquals(Delivery.DELIVERED, brk.send(new ProcessRef(20, 7000), Action.GRACEFUL));
+    assertEquals(Delivery.DELIVERED, send(brk, new ProcessRef(20, 7000), Action.GRACEFUL));
     assertEquals(List.of("open 20", "open 20", "CTRL_BREAK 20"), nt.calls);
   }
 
   @Test
   void withNeitherWindowNorConsoleThereIsNoGracefulWay() {
     nt.startTimes.put(30L, 1L);
-    assertEquals(Delivery.UNSUPPORTED, t.send(new ProcessRef(30, 1), Action.GRACEFUL));
+    assertEquals(Delivery.UNSUPPORTED, send(t, new ProcessRef(30, 1), Action.GRACEFUL));
   }
 
   @Test
-  void aReusedPidIsNeverTouched() {
+  void aReusedPidIsNotWaitedFor() {
     nt.startTimes.put(40L, 99_000L); // the PID now belongs to a process started 99 s later
     ProcessRef old = new ProcessRef(40, 1_000);
-    assertEquals(Delivery.GONE, t.send(old, Action.GRACEFUL));
-    assertEquals(Delivery.GONE, t.send(old, Action.FORCE));
-    assertTrue(nt.calls.stream().noneMatch(c -> c.startsWith("WM_CLOSE") || c.startsWith("CTRL_C") || c.startsWith("Terminate")),
-        nt.calls.toString());
+    assertTrue(t.awaitExit(List.of(old), Duration.ofSeconds(1)).isEmpty(), "the one shown has exited");
   }
 
   @Test
@@ -148,10 +145,10 @@ class WindowsTerminatorTest {
     nt.startTimes.put(50L, 3000L);
     nt.consoles.add(50L);
     ProcessRef p = new ProcessRef(50, 3000);
-    t.send(p, Action.GRACEFUL);
-    assertEquals(Delivery.DELIVERED, t.send(p, Action.FORCE));
+    send(t, p, Action.GRACEFUL);
+    assertEquals(Delivery.DELIVERED, send(t, p, Action.FORCE));
     assertEquals(1, nt.calls.stream().filter(c -> c.equals("open 50")).count(), "one handle, held: " + nt.calls);
-    assertEquals(Delivery.UNSUPPORTED, t.send(p, Action.FREEZE));
+    assertEquals(Delivery.UNSUPPORTED, send(t, p, Action.FREEZE));
     t.close();
     assertTrue(nt.calls.contains("close 50"));
   }
@@ -160,11 +157,11 @@ class WindowsTerminatorTest {
   void accessDeniedAndUipi() {
     nt.startTimes.put(60L, 1L);
     nt.denied.add(60L);
-    assertEquals(Delivery.DENIED, t.send(new ProcessRef(60, 1), Action.GRACEFUL));
+    assertEquals(Delivery.DENIED, send(t, new ProcessRef(60, 1), Action.GRACEFUL));
     nt.startTimes.put(61L, 1L);
     nt.windows.put(61L, List.of(611L));
     nt.uipiBlocked.add(61L);
-    assertEquals(Delivery.DENIED, t.send(new ProcessRef(61, 1), Action.GRACEFUL), "an elevated window refuses WM_CLOSE");
+    assertEquals(Delivery.DENIED, send(t, new ProcessRef(61, 1), Action.GRACEFUL), "an elevated window refuses WM_CLOSE");
   }
 
   /** A holder in an elevated session, seen from a normal prompt: OpenProcess(PROCESS_TERMINATE) is refused. */
@@ -175,15 +172,19 @@ class WindowsTerminatorTest {
     nt.consoles.add(62L);
     nt.denied.add(62L);
     ProcessRef elevated = new ProcessRef(62, 1);
-    assertEquals(Delivery.DENIED, t.send(elevated, Action.GRACEFUL));
-    assertEquals(Delivery.DENIED, t.send(elevated, Action.FORCE));
+    assertEquals(Delivery.DENIED, send(t, elevated, Action.GRACEFUL));
+    assertEquals(Delivery.DENIED, send(t, elevated, Action.FORCE));
     assertEquals(List.of("open 62", "open 62"), nt.calls, "no WM_CLOSE, Ctrl+C or TerminateProcess");
   }
 
   @Test
   void startTimesWithinRoundingAreTheSameProcess() {
     nt.startTimes.put(70L, 10_400L);
-    nt.consoles.add(70L);
-    assertEquals(Delivery.DELIVERED, t.send(new ProcessRef(70, 10_000), Action.GRACEFUL));
+    assertEquals(Set.of(new ProcessRef(70, 10_000)), t.awaitExit(List.of(new ProcessRef(70, 10_000)), Duration.ZERO));
+  }
+
+  /** What the engine's gate does once it has checked the identity: deliver to the pid taken. */
+  static Delivery send(WindowsTerminator t, ProcessRef p, Action a) {
+    return t.hold(p.pid()).deliver(a);
   }
 }
