@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * run: the service list once, each {@code netsh} or {@code docker} command once, bounded by
  * {@link Deadlines#COMMAND}.
  * Names that end up inside a suggested command (service names, application pools) are used only
- * when {@link CommandWords#windowsName} allows them; anything else stays in the sentence, where the renderer sanitises it.
+ * when {@link CommandWords#windowsName} allows them; anything else stays in the sentence, where
+ * the renderer sanitises it.
  */
 public final class WindowsAdvisor {
   static final List<String> HTTP_QUEUES = List.of("netsh", "http", "show", "servicestate", "view=requestq");
