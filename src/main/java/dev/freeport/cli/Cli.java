@@ -4,29 +4,23 @@ import dev.freeport.core.model.InvalidInputException;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.render.Sanitizer;
-import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
-/** Builds the command line and maps every failure to one stderr line and an exit code. */
+/**
+ * Runs a command line, through {@link QuickArgs} when it can and {@link PicocliRun} otherwise,
+ * and maps every failure to one stderr line and an exit code. No picocli type appears here.
+ */
 public final class Cli {
   private Cli() {}
 
   /** Runs freeport with these arguments; returns the exit code, never throws. */
   public static int run(CliContext ctx, String... args) {
-    boolean debug = List.of(args).contains(CommandModel.DEBUG);
+    boolean debug = List.of(args).contains(OptionTable.DEBUG.longName());
     QuickArgs quick = QuickArgs.recognise(args);
     if (quick != null) {
       return execute(ctx, quick.command(), quick, debug);
     }
-    CommandLine cl = Command.commandLine();
-    cl.setExecutionStrategy(parsed -> execute(ctx, parsed, debug));
-    cl.setOut(new PrintWriter(ctx.out(), true));
-    cl.setErr(new PrintWriter(ctx.err(), true));
-    cl.setParameterExceptionHandler((ex, a) -> usage(ctx, ex, debug));
-    return cl.execute(args);
+    return PicocliRun.run(ctx, debug, args);
   }
 
   /**
@@ -44,17 +38,8 @@ public final class Cli {
     }
   }
 
-  private static int execute(CliContext ctx, ParseResult parsed, boolean debug) {
-    Integer help = CommandLine.executeHelpRequest(parsed);
-    if (help != null) {
-      return help;
-    }
-    ParseResult chosen = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
-    return execute(ctx, Command.named(chosen.commandSpec().name()), Given.of(chosen), debug);
-  }
-
   /** Runs the root command ({@code command} null) or a subcommand; maps every failure to its exit code. */
-  private static int execute(CliContext ctx, Command command, Given given, boolean debug) {
+  static int execute(CliContext ctx, Command command, Given given, boolean debug) {
     try {
       return command != null ? command.run(ctx, given) : new FreeportCommand(ctx).run(Options.parse(given));
     } catch (Exception e) {
@@ -63,19 +48,6 @@ public final class Cli {
       }
       return failure(ctx, e, debug);
     }
-  }
-
-  private static int usage(CliContext ctx, ParameterException ex, boolean debug) {
-    Throwable cause = ex;
-    while (cause != null && !(cause instanceof InvalidInputException)) {
-      cause = cause.getCause();
-    }
-    String message = cause != null ? cause.getMessage() : ex.getMessage();
-    ctx.err().println("freeport: " + oneLine(message) + " (see 'freeport --help')");
-    if (debug) {
-      ex.printStackTrace(ctx.err());
-    }
-    return ExitCode.USAGE.code();
   }
 
   private static int failure(CliContext ctx, Exception ex, boolean debug) {
@@ -101,7 +73,7 @@ public final class Cli {
     return code.code();
   }
 
-  private static String oneLine(String s) {
+  static String oneLine(String s) {
     return Sanitizer.clean(String.valueOf(s).replace('\n', ' ').replace('\r', ' '));
   }
 }

@@ -1,5 +1,6 @@
 package dev.freeport.cli;
 
+import dev.freeport.core.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class CompletionCommand {
       case "zsh" -> ctx.out().print(zsh(root));
       case "fish" -> ctx.out().print(fish(root.getCommandSpec()));
       case "powershell", "pwsh" -> ctx.out().print(powershell(root.getCommandSpec()));
-      default -> throw new CliException(ExitCode.USAGE, "unknown shell '" + shell.replaceAll("[^\\x20-\\x7e]", "?")
+      default -> throw new CliException(ExitCode.USAGE, "unknown shell '" + Printable.echo(shell)
           + "': use bash, zsh, fish or powershell");
     }
     return ExitCode.OK.code();

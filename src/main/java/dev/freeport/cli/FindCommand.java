@@ -2,6 +2,7 @@ package dev.freeport.cli;
 
 import dev.freeport.core.PortSpec;
 import dev.freeport.core.model.PortSet;
+import dev.freeport.render.JsonView;
 import java.util.OptionalInt;
 
 /** {@code freeport find [PORT] [--range FROM-TO]}: the first free port, for scripts that would rather move. */
@@ -37,7 +38,7 @@ final class FindCommand {
     }
     OptionalInt port = ctx.freeport().get().firstFreePort(from, to, options.protocols());
     if (options.json()) {
-      ctx.out().println(port.isPresent() ? "{\"port\": " + port.getAsInt() + "}" : "{\"port\": null}");
+      JsonView.writeFreePort(port, ctx.out());
     } else if (port.isPresent()) {
       ctx.out().println(port.getAsInt());
     }

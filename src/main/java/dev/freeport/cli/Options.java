@@ -62,26 +62,26 @@ record Options(
     for (String spec : raw) {
       ports.add(PortSpec.parse(spec));
     }
-    boolean json = given.flag(CommandModel.JSON);
+    boolean json = given.flag(OptionTable.JSON);
     return new Options(
         PortSet.union(ports),
         !raw.isEmpty(),
         raw.isEmpty() ? Optional.empty() : Optional.of(raw.get(0)),
-        Optional.ofNullable(given.value(CommandModel.RANGE, null)),
-        protocols(given.flag(CommandModel.TCP), given.flag(CommandModel.UDP)),
-        given.flag(CommandModel.DRY_RUN),
-        given.flag(CommandModel.YES),
-        given.flag(CommandModel.FORCE),
-        given.flag(CommandModel.QUIET) && !json,
+        Optional.ofNullable(given.value(OptionTable.RANGE)),
+        protocols(given.flag(OptionTable.TCP), given.flag(OptionTable.UDP)),
+        given.flag(OptionTable.DRY_RUN),
+        given.flag(OptionTable.YES),
+        given.flag(OptionTable.FORCE),
+        given.flag(OptionTable.QUIET) && !json,
         json,
-        given.flag(CommandModel.NO_COLOR),
-        given.flag(CommandModel.DEBUG),
-        given.flag(CommandModel.PARENT),
-        new HolderFilter(Optional.ofNullable(given.value(CommandModel.USER, null)),
-            Optional.ofNullable(given.value(CommandModel.NAME, null))),
-        DurationSpec.parse(given.value(CommandModel.TIMEOUT, CommandModel.DEFAULT_TIMEOUT)),
-        DurationSpec.parse(given.value(CommandModel.WATCH, CommandModel.DEFAULT_WATCH)),
-        GracefulSignal.parse(given.value(CommandModel.SIGNAL, CommandModel.DEFAULT_SIGNAL)));
+        given.flag(OptionTable.NO_COLOR),
+        given.flag(OptionTable.DEBUG),
+        given.flag(OptionTable.PARENT),
+        new HolderFilter(Optional.ofNullable(given.value(OptionTable.USER)),
+            Optional.ofNullable(given.value(OptionTable.NAME))),
+        DurationSpec.parse(given.value(OptionTable.TIMEOUT)),
+        DurationSpec.parse(given.value(OptionTable.WATCH)),
+        GracefulSignal.parse(given.value(OptionTable.SIGNAL)));
   }
 
   /** TCP unless --udp; both when both flags are given. */

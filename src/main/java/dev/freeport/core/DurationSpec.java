@@ -1,6 +1,7 @@
 package dev.freeport.core;
 
 import dev.freeport.core.model.InvalidInputException;
+import dev.freeport.core.text.Printable;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class DurationSpec {
     if (whole < 1 || whole > 9 || unit == null
         || !(unit.isEmpty() || unit.equals("ms") || unit.equals("s") || unit.equals("m") || unit.equals("h"))) {
       throw new InvalidInputException(
-          "invalid duration '" + PortSpec.printable(text)
+          "invalid duration '" + Printable.echo(text)
               + "': use e.g. 500ms, 5s, 1m, 1h, or a number of seconds");
     }
     String number = s.substring(0, end);
@@ -40,7 +41,7 @@ public final class DurationSpec {
       default -> 1_000;
     }));
     if (millis.compareTo(BigDecimal.valueOf(MAX.toMillis())) > 0) {
-      throw new InvalidInputException("duration '" + PortSpec.printable(text.strip())
+      throw new InvalidInputException("duration '" + Printable.echo(text.strip())
           + "' is too long: at most 1h (3600s)");
     }
     return Duration.ofMillis(millis.longValue());

@@ -3,6 +3,7 @@ package dev.freeport.core;
 import dev.freeport.core.model.InvalidInputException;
 
 import dev.freeport.core.model.PortSet;
+import dev.freeport.core.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class PortSpec {
     String second = dash < 0 ? null : item.substring(dash + 1);
     if (!digits(first) || (second != null && !digits(second))) {
       throw new InvalidInputException(
-          "invalid port '" + printable(item.isEmpty() ? whole : item)
+          "invalid port '" + Printable.echo(item.isEmpty() ? whole : item)
               + "': use a number from 1 to 65535, a range like 3000-3010, or a list like 3000,8080");
     }
     int from = port(first);
@@ -77,18 +78,5 @@ public final class PortSpec {
               + " is out of range: ports go from 1 to 65535");
     }
     return value;
-  }
-
-  /** Keeps an echoed argument on one line and free of terminal escapes. */
-  static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    int count = 0;
-    for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
-      if (count++ < 40) {
-        int c = s.codePointAt(i);
-        b.appendCodePoint(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c);
-      }
-    }
-    return count > 40 ? b + "..." : b.toString();
   }
 }

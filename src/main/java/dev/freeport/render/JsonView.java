@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Writes results as JSON (field names documented in the README). Non-ASCII characters are
@@ -53,6 +54,22 @@ public final class JsonView {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeEndObject();
+      end(g, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code find}'s answer: {@code {"port": N}}, or {@code {"port": null}} when none is free. */
+  public static void writeFreePort(OptionalInt port, OutputStream out) {
+    try (JsonGenerator g = open(out)) {
+      g.writeStartObject();
+      if (port.isPresent()) {
+        g.writeNumberField("port", port.getAsInt());
+      } else {
+        g.writeNullField("port");
+      }
       g.writeEndObject();
       end(g, out);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.jline.terminal.Attributes;
 import dev.freeport.core.engine.Deadlines;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.NonBlockingReader;
+import org.jline.utils.WCWidth;
 
 /**
  * The terminal: whether to colour, how wide it is, the styles, and a full-screen interactive
@@ -153,8 +154,8 @@ public final class Terminal {
 
   /**
    * Cuts text to fit {@code room} columns (0: no limit), marking the cut with an ellipsis. Counts
-   * columns, not chars: East Asian wide characters take two, combining marks none, and a
-   * surrogate pair is never split.
+   * columns, not chars: East Asian wide characters and emoji take two, combining marks and
+   * zero-width characters none, and a surrogate pair is never split.
    */
   public static String fit(String text, int room) {
     if (room <= 0 || columns(text) <= room) {
@@ -187,31 +188,9 @@ public final class Terminal {
     return sum;
   }
 
+  /** JLine's wcwidth (Markus Kuhn's, with the emoji blocks); a control, which it calls -1, takes none. */
   private static int columns(int cp) {
-    int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT || type == Character.CONTROL) {
-      return 0;
-    }
-    return wide(cp) ? 2 : 1;
-  }
-
-  /** East Asian Wide and Fullwidth ranges, and the emoji blocks terminals draw two columns wide. */
-  private static boolean wide(int cp) {
-    return (cp >= 0x1100 && cp <= 0x115F)
-        || (cp >= 0x2E80 && cp <= 0x303E)
-        || (cp >= 0x3041 && cp <= 0x33FF)
-        || (cp >= 0x3400 && cp <= 0x4DBF)
-        || (cp >= 0x4E00 && cp <= 0x9FFF)
-        || (cp >= 0xA000 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF)
-        || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return Math.max(0, WCWidth.wcwidth(cp));
   }
 
   /** A key pressed in a {@link Screen}. */

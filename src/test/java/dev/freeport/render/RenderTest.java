@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,14 @@ class RenderTest {
       Instant t = Instant.ofEpochSecond(seconds, nanos);
       assertEquals(t.toString(), JsonView.iso(t));
     }
+  }
+
+  @Test
+  void findsAnswerIsOnePortOrNull() {
+    String found = print(out -> JsonView.writeFreePort(OptionalInt.of(3001), out));
+    assertEquals("{\"port\":3001}", found.replaceAll("\\s", ""), found);
+    assertTrue(found.endsWith("}\n"), found);
+    assertEquals("{\"port\":null}", print(out -> JsonView.writeFreePort(OptionalInt.empty(), out)).replaceAll("\\s", ""));
   }
 
   @Test

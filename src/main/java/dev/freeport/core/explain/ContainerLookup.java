@@ -1,7 +1,7 @@
 package dev.freeport.core.explain;
 
-
 import dev.freeport.core.port.CommandRunner;
+import dev.freeport.core.text.CommandWords;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ public class ContainerLookup {
         continue;
       }
       String name = line.substring(0, tab).strip();
-      if (!dockerName(name)) {
+      if (!CommandWords.shellWord(name)) { // only a name that can go into docker stop NAME
         continue;
       }
       for (String mapping : line.substring(tab + 1).split(",")) {
@@ -104,24 +104,5 @@ public class ContainerLookup {
       }
     }
     return out;
-  }
-
-  /**
-   * Docker's own rule for container names, {@code [a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}}: anything
-   * else is not put into a suggested command. (A loop: this class is made on every run, and a
-   * compiled pattern would cost start-up even when no container is asked about.)
-   */
-  static boolean dockerName(String name) {
-    if (name.isEmpty() || name.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '-'))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

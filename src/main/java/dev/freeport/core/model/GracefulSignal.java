@@ -1,6 +1,6 @@
 package dev.freeport.core.model;
 
-import dev.freeport.core.model.InvalidInputException;
+import dev.freeport.core.text.Printable;
 import java.util.Locale;
 
 /**
@@ -44,7 +44,7 @@ public enum GracefulSignal {
         return s;
       }
     }
-    throw new InvalidInputException("unknown signal '" + name.replaceAll("[^\\x20-\\x7e]", "?")
+    throw new InvalidInputException("unknown signal '" + Printable.echo(name)
         + "': use TERM, INT, HUP, QUIT, USR1 or USR2 (Windows: close, ctrl-c, ctrl-break)");
   }
 }

@@ -3,6 +3,7 @@ package dev.freeport.core.process;
 import dev.freeport.core.port.ProcessInspector;
 
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.text.CommandWords;
 import java.util.Optional;
 import java.util.Set;
 
@@ -184,24 +185,8 @@ public final class Supervisors {
     return Optional.empty();
   }
 
-  /** The value when it is a plain name, else empty: only plain names go into a suggested command. */
+  /** The value when it is a shell word, else empty: only those go into a suggested command. */
   private static Optional<String> plain(Optional<String> value) {
-    return value.isPresent() && word(value.get()) ? value : Optional.empty();
-  }
-
-  /** 1 to 128 of A-Z, a-z, 0-9, {@code _ . @ -} (what {@code [A-Za-z0-9_.@-]{1,128}} matches). */
-  private static boolean word(String s) {
-    if (s.isEmpty() || s.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '@' || c == '-';
-      if (!plain) {
-        return false;
-      }
-    }
-    return true;
+    return value.isPresent() && CommandWords.shellWord(value.get()) ? value : Optional.empty();
   }
 }

@@ -2,8 +2,8 @@ package dev.freeport.platform.mac;
 
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.text.CommandWords;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * macOS holders that stopping does not fix: AirPlay Receiver (ControlCenter, on 5000 and 7000),
@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class MacAdvice {
   private static final String CONTROL_CENTER = "/System/Library/CoreServices/ControlCenter.app/";
-  /** A process name that may be put into a suggested command as it is. */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.+@][A-Za-z0-9_.+@-]{0,63}");
 
   private MacAdvice() {}
 
@@ -27,7 +25,7 @@ public final class MacAdvice {
     if (p.parentPid() != 1) {
       return Optional.empty();
     }
-    String find = PLAIN.matcher(p.name()).matches()
+    String find = CommandWords.shellWord(p.name())
         ? "launchctl list | grep -i " + p.name() + " finds its label"
         : "launchctl list finds its label";
     return Optional.of(new Advice(

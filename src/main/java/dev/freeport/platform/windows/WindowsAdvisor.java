@@ -5,6 +5,7 @@ import dev.freeport.core.engine.Deadlines;
 import dev.freeport.core.model.Advice;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.ProcessInfo;
+import dev.freeport.core.text.CommandWords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,12 +25,11 @@ import java.util.stream.Collectors;
  * run: the service list once, each {@code netsh} or {@code docker} command once, bounded by
  * {@link Deadlines#COMMAND}.
  * Names that end up inside a suggested command (service names, application pools) are used only
- * when they are plain words; anything else stays in the sentence, where the renderer sanitises it.
+ * when {@link CommandWords#windowsName} allows them; anything else stays in the sentence, where
+ * the renderer sanitises it.
  */
 public final class WindowsAdvisor {
   static final List<String> HTTP_QUEUES = List.of("netsh", "http", "show", "servicestate", "view=requestq");
-  /** What a service or application pool name must look like to be put into a command. */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.$@#{}~][A-Za-z0-9_.$@#{}~ -]{0,255}");
 
   private final WindowsServices services;
   private final CommandRunner commands;
@@ -154,7 +153,7 @@ public final class WindowsAdvisor {
   /** IIS owns request queues named after its application pools. */
   private static String stopIis(String pool) {
     return "iisreset /stop (from an elevated prompt) stops IIS"
-        + (PLAIN.matcher(pool).matches() ? ", or Stop-WebAppPool -Name '" + pool + "' only that pool" : "");
+        + (CommandWords.windowsName(pool) ? ", or Stop-WebAppPool -Name '" + pool + "' only that pool" : "");
   }
 
   private Advice services(ProcessInfo holder, String name, List<WindowsServices.Service> in) {
@@ -170,7 +169,7 @@ public final class WindowsAdvisor {
   /** {@code sc stop A} for each service, then the PowerShell way, from an elevated prompt. */
   private static String stopServices(List<WindowsServices.Service> in) {
     List<String> plain = in.stream().map(WindowsServices.Service::name).distinct()
-        .filter(n -> PLAIN.matcher(n).matches()).toList();
+        .filter(CommandWords::windowsName).toList();
     if (plain.isEmpty()) {
       return "from an elevated prompt, sc stop NAME with the service's name stops it";
     }

@@ -2,26 +2,29 @@ package dev.freeport.core.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The container-name rule, written as a loop, against the regex Docker documents. */
+/** Reading {@code docker ps} and {@code podman ps}: published ports, and only names fit for a command. */
 class ContainerLookupTest {
-  private static final Pattern DOCKER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
 
   @Test
-  void containerNamesFollowDockersRule() {
-    Random random = new Random(20261124L);
-    String alphabet = "aZ09_.-x ;$`'\"/\u00e9\u0660";
-    for (int n = 0; n < 50_000; n++) {
-      StringBuilder b = new StringBuilder();
-      int length = random.nextInt(10) == 0 ? 120 + random.nextInt(20) : random.nextInt(8);
-      for (int k = 0; k < length; k++) {
-        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String name = b.toString();
-      assertEquals(DOCKER.matcher(name).matches(), ContainerLookup.dockerName(name), "[" + name + "]");
-    }
+  void publishedPortsAreReadFromEachMapping() {
+    Map<Integer, String> ports = ContainerLookup.parse(
+        "web\t0.0.0.0:8080->80/tcp, :::8080->80/tcp\n"
+            + "db\t127.0.0.1:5000-5001->5000-5001/tcp\n"
+            + "worker\t\n");
+    assertEquals(Map.of(8080, "web", 5000, "db", 5001, "db"), ports);
+  }
+
+  @Test
+  void aNameThatCannotGoIntoDockerStopIsDropped() {
+    Map<Integer, String> ports = ContainerLookup.parse(
+        "$(reboot)\t0.0.0.0:9001->80/tcp\n"
+            + "-rm\t0.0.0.0:9002->80/tcp\n"
+            + "a b\t0.0.0.0:9003->80/tcp\n"
+            + "\u001b[2Jx\t0.0.0.0:9004->80/tcp\n"
+            + "ok.1_a-b\t0.0.0.0:9005->80/tcp\n");
+    assertEquals(Map.of(9005, "ok.1_a-b"), ports);
   }
 }
