@@ -42,6 +42,9 @@ public final class KillTerminator implements Terminator {
 
   @Override
   public Delivery send(ProcessRef p, Action action) {
+    if (action == Action.FORCE) {
+      TestHold.once();
+    }
     if (!processes.isRunning(p)) {
       return Delivery.GONE;
     }
