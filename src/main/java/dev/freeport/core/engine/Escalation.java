@@ -55,6 +55,7 @@ final class Escalation {
   private int asked; // guarded by lock
   private boolean aborted; // guarded by lock
   private Abort firstAbort; // guarded by lock
+  private boolean freezes = true; // the stopping thread's: false once the terminator cannot freeze
 
   Escalation(Terminator gate, ProcessInspector inspector, Plan plan) {
     this.gate = gate;
@@ -146,9 +147,9 @@ final class Escalation {
     try {
       for (int round = 0; round < MAX_FREEZE_ROUNDS && !toFreeze.isEmpty(); round++) {
         for (ProcessRef p : toFreeze) {
-          Delivery d = send(p, Action.FREEZE);
+          Delivery d = freeze(p);
           if (d == Delivery.DELIVERED || d == Delivery.UNSUPPORTED) {
-            frozen.add(p); // UNSUPPORTED: no freeze on this platform; it is forced all the same
+            frozen.add(p); // UNSUPPORTED: no freeze here (Windows; no libc); it is killed all the same
           } else {
             record(result, p, d);
           }
@@ -226,6 +227,25 @@ final class Escalation {
     }
     Optional<ProcessInfo> found = inspector.describe(child.pid());
     return found.isPresent() && found.get().ref().equals(child) && plan.admit(found.get());
+  }
+
+  /**
+   * Freezes one process, or, once the terminator has said it cannot freeze (Windows; a Unix whose
+   * libc cannot be bound), asks no more and leaves the process to the kill, which needs no freeze.
+   */
+  private Delivery freeze(ProcessRef p) {
+    if (freezes) {
+      Delivery d = send(p, Action.FREEZE);
+      freezes = d != Delivery.UNSUPPORTED;
+      return d;
+    }
+    synchronized (lock) {
+      if (aborted) {
+        return Delivery.NOT_PLANNED;
+      }
+      forcing.add(p); // as send() does: an abort from here kills it
+    }
+    return Delivery.UNSUPPORTED;
   }
 
   private Delivery send(ProcessRef p, Action action) {

@@ -14,7 +14,9 @@ import dev.freeport.core.port.ProcessInspector;
  * first and the process's identity (pid and start time) checked after, so the handle is exactly
  * the process shown. Every other signal, after the same identity check, (SIGSTOP, SIGCONT, INT, HUP, QUIT, USR1, USR2) goes
  * through libc, bound with JNA on first use: the common stop (TERM, then KILL after the timeout)
- * never loads JNA, which costs tens of milliseconds and a fork of ldconfig.
+ * never loads JNA, which costs tens of milliseconds and a fork of ldconfig. Where libc cannot be
+ * bound (JNA cannot unpack its native part: a noexec /tmp without a writable home), those signals
+ * answer {@link Delivery#UNSUPPORTED}: the stop then kills without a freeze.
  */
 public final class UnixKill implements KillTerminator.Sender {
   private static final int SIGTERM = 15;
@@ -32,11 +34,15 @@ public final class UnixKill implements KillTerminator.Sender {
   @Override
   public Delivery send(ProcessRef p, int signal) {
     if (signal != SIGTERM && signal != SIGKILL) {
+      Optional<LibC> c = libc.get();
+      if (c.isEmpty()) {
+        return Delivery.UNSUPPORTED; // no libc (JNA could not be loaded): the kill does not need it
+      }
       if (!processes.isRunning(p)) {
         return Delivery.GONE;
       }
       try {
-        libc.get().kill((int) p.pid(), signal);
+        c.get().kill((int) p.pid(), signal);
         return Delivery.DELIVERED;
       } catch (LastErrorException e) {
         return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;
@@ -53,5 +59,15 @@ public final class UnixKill implements KillTerminator.Sender {
       return Delivery.DELIVERED;
     }
     return processes.isRunning(p) ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
+  }
+
+  /**
+   * Guards a freeze about to begin with a watchdog and a held-back Ctrl+Z; unguarded where libc
+   * cannot be bound, as there is then no freeze either.
+   */
+  @Override
+  public FrozenWindow openFrozenWindow() {
+    Optional<LibC> c = libc.get();
+    return c.isPresent() ? GuardedWindow.open(c.get()) : FrozenWindow.NONE;
   }
 }
