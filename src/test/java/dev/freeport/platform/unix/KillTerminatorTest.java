@@ -1,6 +1,7 @@
 package dev.freeport.platform.unix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.port.Terminator.Action;
@@ -36,6 +37,28 @@ class KillTerminatorTest {
       }
       kills.add(p.pid() + ":" + signal);
       return Delivery.DELIVERED;
+    }
+
+    /** The frozen window's calls, in order, in the same log as the kills. */
+    @Override
+    public FrozenWindow openFrozenWindow() {
+      kills.add("open");
+      return new FrozenWindow() {
+        @Override
+        public void freezing(long pid) {
+          kills.add("+" + pid);
+        }
+
+        @Override
+        public void released(long pid) {
+          kills.add("-" + pid);
+        }
+
+        @Override
+        public void close() {
+          kills.add("close");
+        }
+      };
     }
   }
 
@@ -103,7 +126,8 @@ class KillTerminatorTest {
     for (Action a : Action.values()) {
       assertEquals(Delivery.DELIVERED, mac.send(p, a));
     }
-    assertEquals(List.of("100:15", "100:9", "100:17", "100:19"), libc.kills, "TERM, KILL, STOP, CONT on BSD");
+    assertEquals(List.of("100:15", "100:9", "100:17", "100:19"),
+        libc.kills.stream().filter(k -> k.contains(":")).toList(), "TERM, KILL, STOP, CONT on BSD");
   }
 
   @Test
@@ -144,5 +168,59 @@ class KillTerminatorTest {
     assertEquals(31, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.USR2));
     assertEquals(15, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.GRACEFUL, dev.freeport.core.model.GracefulSignal.TERM));
     assertEquals(9, Signals.BSD.number(dev.freeport.core.port.Terminator.Action.FORCE, dev.freeport.core.model.GracefulSignal.INT));
+  }
+
+  /** What the escalation does: freeze the tree, kill it; the window spans exactly the frozen time. */
+  @Test
+  void theFrozenWindowOpensBeforeTheFirstFreezeAndClosesAfterTheLastKill() {
+    ProcessRef a = new ProcessRef(500, 1);
+    ProcessRef b = new ProcessRef(501, 1);
+    ProcessRef gone = new ProcessRef(502, 1);
+    running.add(a);
+    running.add(b);
+    mac.send(a, Action.GRACEFUL);
+    mac.send(a, Action.RESUME);
+    assertEquals(List.of("500:15", "500:19"), libc.kills, "no window for the graceful step");
+    libc.kills.clear();
+    mac.send(a, Action.FREEZE);
+    mac.send(gone, Action.FREEZE);
+    mac.send(b, Action.FREEZE);
+    mac.send(a, Action.FORCE);
+    mac.send(b, Action.FORCE);
+    assertEquals(List.of("open", "+500", "500:17", "+502", "-502", "+501", "501:17", "500:9", "-500", "501:9", "-501",
+        "close"), libc.kills);
+    mac.close();
+    assertEquals("close", libc.kills.get(libc.kills.size() - 1));
+    assertEquals(1, libc.kills.stream().filter("close"::equals).count(), "closed once");
+  }
+
+  /** A kill refused (another user's process) leaves it frozen until it is resumed: the window stays open till then. */
+  @Test
+  void aRefusedKillKeepsTheWindowOpenUntilTheResume() {
+    ProcessRef mine = new ProcessRef(600, 1);
+    ProcessRef theirs = new ProcessRef(601, 1);
+    running.add(mine);
+    running.add(theirs);
+    mac.send(mine, Action.FREEZE);
+    mac.send(theirs, Action.FREEZE);
+    libc.notMine.add(601L);
+    mac.send(mine, Action.FORCE);
+    mac.send(theirs, Action.FORCE);
+    assertFalse(libc.kills.contains("close"), libc.kills.toString());
+    mac.send(theirs, Action.RESUME);
+    assertEquals(List.of("-601", "close"), libc.kills.subList(libc.kills.size() - 2, libc.kills.size()));
+  }
+
+  /** However a stop ends (an exception, an abort between freeze and kill), closing the terminator closes the window. */
+  @Test
+  void closingTheTerminatorClosesAWindowLeftOpen() {
+    ProcessRef a = new ProcessRef(700, 1);
+    running.add(a);
+    mac.send(a, Action.FREEZE);
+    mac.close();
+    mac.close();
+    assertEquals(List.of("open", "+700", "700:17", "close"), libc.kills);
+    mac.send(a, Action.FREEZE);
+    assertEquals("open", libc.kills.get(4), "a later freeze opens a new window");
   }
 }
