@@ -21,7 +21,16 @@ final class GuardedWindow implements FrozenWindow {
 
   /** Starts the watchdog and holds SIGTSTP back; suspending later goes through {@code libc}. */
   static GuardedWindow open(LibC libc) {
-    return new GuardedWindow(Watchdog.start(), DeferredSuspend.install(new SuspendSelf(libc)));
+    return new GuardedWindow(Watchdog.start(), deferSuspend(libc));
+  }
+
+  /** Empty where the runtime lacks jdk.unsupported: DeferredSuspend itself cannot be loaded then. */
+  private static Optional<DeferredSuspend> deferSuspend(LibC libc) {
+    try {
+      return DeferredSuspend.install(new SuspendSelf(libc));
+    } catch (LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   /** kill(getpid(), signal): the JDK can raise a signal only while a Java handler holds it. */

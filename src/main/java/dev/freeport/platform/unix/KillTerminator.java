@@ -81,9 +81,18 @@ public final class KillTerminator implements Terminator {
   private void announceFreeze(ProcessRef p) {
     synchronized (frozen) {
       if (window == null) {
-        window = sender.openFrozenWindow();
+        window = openWindow();
       }
       window.freezing(p.pid());
+    }
+  }
+
+  /** The sender's window; none if it cannot be had, as the freeze and the kill do not depend on it. */
+  private FrozenWindow openWindow() {
+    try {
+      return sender.openFrozenWindow();
+    } catch (RuntimeException | LinkageError e) {
+      return FrozenWindow.NONE;
     }
   }
 
