@@ -29,6 +29,12 @@ import java.util.Set;
  * no further signal is sent after it. The same happens, on the stopping thread itself, when the
  * stop ends any other way than by finishing: its thread is interrupted (a library caller
  * cancelling it), or a terminator fails. So the guarantee does not depend on who ends the stop.
+ *
+ * <p>What no code here can do once freeport itself is suspended (Ctrl+Z) or killed (SIGKILL) while
+ * the tree is frozen is left to the terminator, which guards its own frozen window (on Unix a
+ * watchdog process and a held-back SIGTSTP). A terminator that cannot freeze answers UNSUPPORTED
+ * (Windows; a Unix whose libc cannot be bound); it is asked once, and the tree is then killed
+ * without a freeze, as the kill needs none.
  */
 final class Escalation {
   /** How many times the frozen tree is taken again looking for new children. */
