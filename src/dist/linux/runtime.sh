@@ -14,8 +14,9 @@ jdk=$1 target=$2 version=$3
 name=freeport-$version-linux-x64
 out=$target/runtime/$name
 # Found with jdeps and the class-loading log of the training run: java.base, plus
-# java.management for OSHI's and JNA's uses, java.logging for JNA's logger.
-modules=java.base,java.logging,java.management
+# java.management for OSHI's and JNA's uses, java.logging for JNA's logger, jdk.unsupported for
+# sun.misc.Signal (a Ctrl+Z is held back while processes are frozen).
+modules=java.base,java.logging,java.management,jdk.unsupported
 
 rm -rf "$target/runtime"
 mkdir -p "$out/lib" "$out/bin"

@@ -32,4 +32,28 @@ final class Procs {
   static boolean running(ProcessHandle h) {
     return h.isAlive() && running(h.pid());
   }
+
+  /** The pids among {@code pids} whose state is {@code state} (e.g. 'T', stopped). */
+  static java.util.List<Long> inState(java.util.List<Long> pids, char state) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (long pid : pids) {
+      if (state(pid) == state) {
+        out.add(pid);
+      }
+    }
+    return out;
+  }
+
+  /** Polls every 5 ms until {@code condition} holds or {@code timeout} passes; true when it held. */
+  static boolean await(java.util.function.BooleanSupplier condition, java.time.Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - end > 0) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
 }

@@ -22,6 +22,11 @@ public final class Deadlines {
   public static final Duration CONSOLE_HELPER = Duration.ofSeconds(10);
   /** Binding a native library (libc through JNA); past it, what needs it is not done. */
   public static final Duration NATIVE_LOAD = Duration.ofSeconds(5);
+  /**
+   * One line to the watchdog that resumes a frozen tree if freeport dies; past it, the watchdog
+   * (which has stopped reading) is given up and the stop goes on without it.
+   */
+  public static final Duration WATCHDOG_WRITE = Duration.ofSeconds(1);
   /** Opening the terminal (its size, the picker's raw mode); past it, freeport goes on without. */
   public static final Duration TERMINAL_OPEN = Duration.ofSeconds(2);
   /** An answer to the prompt on a stdin that is not a terminal. */

@@ -28,6 +28,12 @@ import java.util.Set;
  * no further signal is sent after it. The same happens, on the stopping thread itself, when the
  * stop ends any other way than by finishing: its thread is interrupted (a library caller
  * cancelling it), or a terminator fails. So the guarantee does not depend on who ends the stop.
+ *
+ * <p>What no code here can do once freeport itself is suspended (Ctrl+Z) or killed (SIGKILL) while
+ * the tree is frozen is left to the terminator, which guards its own frozen window (on Unix a
+ * watchdog process and a held-back SIGTSTP). A terminator that cannot freeze answers UNSUPPORTED
+ * (Windows; a Unix whose libc cannot be bound); it is asked once, and the tree is then killed
+ * without a freeze, as the kill needs none.
  */
 final class Escalation {
   /** How many times the frozen tree is taken again looking for new children. */
@@ -54,6 +60,7 @@ final class Escalation {
   private int asked; // guarded by lock
   private boolean aborted; // guarded by lock
   private Abort firstAbort; // guarded by lock
+  private boolean freezes = true; // the stopping thread's: false once the terminator cannot freeze
 
   Escalation(SignalGate gate, ProcessInspector inspector, Plan plan) {
     this.gate = gate;
@@ -145,9 +152,9 @@ final class Escalation {
     try {
       for (int round = 0; round < MAX_FREEZE_ROUNDS && !toFreeze.isEmpty(); round++) {
         for (ProcessRef p : toFreeze) {
-          Delivery d = send(p, Action.FREEZE);
+          Delivery d = freeze(p);
           if (d == Delivery.DELIVERED || d == Delivery.UNSUPPORTED) {
-            frozen.add(p); // UNSUPPORTED: no freeze on this platform; it is forced all the same
+            frozen.add(p); // UNSUPPORTED: no freeze here (Windows; no libc); it is killed all the same
           } else {
             record(result, p, d);
           }
@@ -225,6 +232,25 @@ final class Escalation {
     }
     Optional<ProcessInfo> found = inspector.describe(child.pid());
     return found.isPresent() && found.get().ref().equals(child) && plan.admit(found.get());
+  }
+
+  /**
+   * Freezes one process, or, once the terminator has said it cannot freeze (Windows; a Unix whose
+   * libc cannot be bound), asks no more and leaves the process to the kill, which needs no freeze.
+   */
+  private Delivery freeze(ProcessRef p) {
+    if (freezes) {
+      Delivery d = send(p, Action.FREEZE);
+      freezes = d != Delivery.UNSUPPORTED;
+      return d;
+    }
+    synchronized (lock) {
+      if (aborted) {
+        return Delivery.NOT_PLANNED;
+      }
+      forcing.add(p); // as send() does: an abort from here kills it
+    }
+    return Delivery.UNSUPPORTED;
   }
 
   private Delivery send(ProcessRef p, Action action) {

@@ -12,7 +12,9 @@ import java.util.Optional;
  * kill(2), so the signal reaches the process taken or none. Every other signal (SIGSTOP, SIGCONT,
  * INT, HUP, QUIT, USR1, USR2) goes through libc, bound with JNA on first use, to the pid: the
  * common stop (TERM, then KILL after the timeout) never loads JNA, which costs tens of
- * milliseconds.
+ * milliseconds. Where libc cannot be bound (JNA cannot unpack its native part: a noexec /tmp
+ * without a writable home), those signals answer {@link Delivery#UNSUPPORTED}: the stop then
+ * kills without a freeze.
  */
 public final class UnixKill implements KillTerminator.Sender {
   private static final int SIGTERM = 15;
@@ -40,22 +42,39 @@ public final class UnixKill implements KillTerminator.Sender {
 
     @Override
     public Delivery send(int signal) {
-      if (handle.isEmpty()) {
-        return Delivery.GONE;
-      }
       if (signal == SIGTERM || signal == SIGKILL) {
+        if (handle.isEmpty()) {
+          return Delivery.GONE;
+        }
         ProcessHandle h = handle.get();
         if (signal == SIGKILL ? h.destroyForcibly() : h.destroy()) {
           return Delivery.DELIVERED;
         }
         return h.isAlive() ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
       }
+      Optional<LibC> c = libc.get();
+      if (c.isEmpty()) {
+        return Delivery.UNSUPPORTED; // no libc (JNA could not be loaded): the kill does not need it
+      }
+      if (handle.isEmpty()) {
+        return Delivery.GONE;
+      }
       try {
-        libc.get().kill((int) pid, signal);
+        c.get().kill((int) pid, signal);
         return Delivery.DELIVERED;
       } catch (LastErrorException e) {
         return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;
       }
     }
+  }
+
+  /**
+   * Guards a freeze about to begin with a watchdog and a held-back Ctrl+Z; unguarded where libc
+   * cannot be bound, as there is then no freeze either.
+   */
+  @Override
+  public FrozenWindow openFrozenWindow() {
+    Optional<LibC> c = libc.get();
+    return c.isPresent() ? GuardedWindow.open(c.get()) : FrozenWindow.NONE;
   }
 }

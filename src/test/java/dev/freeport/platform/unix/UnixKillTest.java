@@ -67,6 +67,22 @@ class UnixKillTest {
     assertEquals(Delivery.GONE, kill.target(p.pid()).send(9));
   }
 
+  /** No libc (JNA cannot unpack its native part): no freeze or resume, and the kill works all the same. */
+  @Test
+  void withoutLibcStopIsUnsupportedAndKillStillWorks() throws Exception {
+    UnixKill noLibc = new UnixKill(new BackgroundLibC(() -> {
+      throw new UnsatisfiedLinkError("noexec");
+    }, java.time.Duration.ofSeconds(5)));
+    ProcessRef p = start();
+    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(19));
+    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(18));
+    assertEquals(FrozenWindow.NONE, noLibc.openFrozenWindow(), "nothing to guard without a freeze");
+    assertFalse(procs.mayBeStopped(p));
+    assertEquals(Delivery.DELIVERED, noLibc.target(p.pid()).send(9));
+    assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(137, child.exitValue(), "ended by SIGKILL");
+  }
+
   /** Polls a condition the kernel settles within milliseconds; gives up after 10 s. */
   static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

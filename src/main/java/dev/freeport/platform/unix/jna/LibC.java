@@ -14,4 +14,6 @@ public interface LibC extends Library {
   }
 
   int kill(int pid, int signal) throws LastErrorException;
+
+  int getpid();
 }

@@ -1,0 +1,145 @@
+package dev.freeport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.freeport.fixtures.Fixtures;
+import dev.freeport.fixtures.Fixtures.Started;
+import dev.freeport.fixtures.Java;
+import dev.freeport.it.CliRun.Result;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The forced step (freeze, kill, resume) in the environments that once broke promise 2: no
+ * loadable native library, a Ctrl+Z and a SIGKILL while the tree is frozen (issue 19). The frozen
+ * window is held open with {@code -Dfreeport.test.holdFrozen}, so a test acts inside it for sure.
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
+class FreezeIT {
+  private static final String HOLD = "-Dfreeport.test.holdFrozen=3000";
+  @RegisterExtension final Fixtures fixtures = new Fixtures();
+  private Process freeport;
+  private Path log;
+
+  @AfterEach
+  void reap() throws Exception {
+    if (freeport != null) {
+      freeport.destroyForcibly();
+      new ProcessBuilder("kill", "-CONT", Long.toString(freeport.pid())).start().waitFor();
+      freeport.waitFor(30, TimeUnit.SECONDS);
+    }
+    if (log != null) {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Three processes holding one port, all ignoring SIGTERM, so the stop has to force them. */
+  private Started tree() throws Exception {
+    return fixtures.start(List.of("python3", PromisesIT.HOLDERS.toString(), "tree", "3"));
+  }
+
+  /**
+   * A noexec /tmp and a read-only home (a common hardening): JNA cannot unpack its native part.
+   * The kill needs no native library, so the port is freed all the same, without a freeze.
+   */
+  @Test
+  void withoutANativeLibraryTheForcedStepStillKills() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "mounts need root");
+    assumeTrue(new ProcessBuilder("unshare", "-m", "true").start().waitFor() == 0, "no mount namespace here");
+    Started h = tree();
+    String script = "h=$1; shift;"
+        + " mount -t tmpfs -o noexec tmpfs /tmp && mount --bind \"$h\" \"$h\" && mount -o remount,bind,ro \"$h\""
+        + " || exit 96;"
+        + " ! touch \"$h/.freeport-probe\" 2>/dev/null || exit 97;" // the home really is read-only
+        + " printf '#!/bin/sh\\n' >/tmp/probe && chmod +x /tmp/probe && ! /tmp/probe 2>/dev/null || exit 98;"
+        + " exec env -u HOME -u XDG_CACHE_HOME -u JAVA_TOOL_OPTIONS \"$@\"";
+    Result r = CliRun.jar(List.of("unshare", "-m", "sh", "-c", script, "sh", System.getProperty("user.home")),
+        Integer.toString(h.port()), "--yes", "--timeout", "200ms");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of(), running(h), r::toString);
+    assertTrue(PromisesIT.bindable(h.port()), "the port binds");
+    assertFalse(r.err().contains("internal error"), r::toString);
+  }
+
+  /**
+   * Ctrl+Z (SIGTSTP to freeport) while the tree is frozen: freeport finishes the kill first and
+   * only then suspends, so no holder waits in state T while freeport does; on SIGCONT it ends as usual.
+   */
+  @Test
+  void ctrlZWhileFrozenSuspendsFreeportOnlyAfterTheKill() throws Exception {
+    Started h = tree();
+    freeport = start(List.of(), h);
+    awaitFrozen(h);
+    signal("-TSTP", freeport.pid());
+    assertTrue(Procs.await(() -> Procs.state(freeport.pid()) == 'T', Duration.ofSeconds(30)),
+        "freeport did not suspend: " + Procs.state(freeport.pid()) + "\n" + output());
+    assertEquals(List.of(), Procs.inState(h.allPids(), 'T'), "frozen while freeport is suspended");
+    assertEquals(List.of(), running(h), "killed before freeport suspended");
+    signal("-CONT", freeport.pid());
+    assertTrue(freeport.waitFor(30, TimeUnit.SECONDS), "freeport hung after SIGCONT\n" + output());
+    assertEquals(0, freeport.exitValue(), output());
+  }
+
+  /**
+   * SIGKILL to freeport while the tree is frozen (an OOM kill; {@code timeout -s KILL} and a
+   * cancelled CI job kill its whole process group): what freeport froze runs again within a bound.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"freeport", "its process group"})
+  void sigkillWhileFrozenLeavesNothingFrozen(String target) throws Exception {
+    Started h = tree();
+    freeport = start(List.of("setsid"), h); // its own process group, as timeout(1) makes one
+    awaitFrozen(h);
+    signal("-KILL", target.equals("freeport") ? freeport.pid() : -freeport.pid());
+    assertTrue(freeport.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(Procs.await(() -> Procs.inState(h.allPids(), 'T').isEmpty(), Duration.ofSeconds(5)),
+        "left frozen: " + Procs.inState(h.allPids(), 'T') + "\n" + output());
+  }
+
+  /** The jar after {@code prefix}, its frozen window held open; stdout and stderr to one file. */
+  private Process start(List<String> prefix, Started h) throws IOException {
+    log = Files.createTempFile("freeport-freeze", ".log");
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(Java.executable(), HOLD, "-jar", CliRun.jarPath().toString(), Integer.toString(h.port()),
+        "--yes", "--timeout", "100ms"));
+    return new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
+  private void awaitFrozen(Started h) throws Exception {
+    assertTrue(Procs.await(() -> Procs.inState(h.allPids(), 'T').size() == h.allPids().size(), Duration.ofSeconds(30)),
+        "the tree was never frozen\n" + output());
+  }
+
+  private static List<Long> running(Started h) {
+    return h.allPids().stream().filter(Procs::running).toList();
+  }
+
+  private static void signal(String signal, long pid) throws Exception {
+    assertEquals(0, new ProcessBuilder("kill", signal, "--", Long.toString(pid)).start().waitFor());
+  }
+
+  private String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+}
