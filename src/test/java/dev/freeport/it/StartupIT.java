@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freeport.fixtures.Fixtures;
 import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.fixtures.Java;
-import dev.freeport.fixtures.Listener;
 import dev.freeport.it.CliRun.Result;
 import dev.freeport.it.HotPaths.HotPath;
 import java.io.IOException;
@@ -155,20 +154,15 @@ class StartupIT {
     return env;
   }
 
+  /**
+   * A Python listener (one thread, which ends at once on SIGTERM): a Java holder's threads can
+   * outlive its main one for a moment, and what freeport does then depends on that timing.
+   */
   private Started start(HotPaths.Holder holder) throws Exception {
-    // An orphan: a subshell starts the listener and exits, and the shell passes on its READY line
-    // before it ends too (a line written after the shell ended would be lost: the JDK stops reading
-    // a child's stdout when the child exits). Else the shell stays its parent until it ends.
-    String script = holder == HotPaths.Holder.ORPHAN_LISTENER
-        ? "{ \"$@\" & } | { IFS= read -r line; printf '%s\\n' \"$line\"; }"
-        : "\"$@\" & wait";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh"));
-    cmd.addAll(Java.command(Listener.class));
-    Started s = fixtures.start(cmd);
-    if (holder == HotPaths.Holder.ORPHAN_LISTENER) {
-      s.process().waitFor();
-    }
-    return s;
+    List<String> cmd = holder == HotPaths.Holder.ORPHAN_LISTENER
+        ? List.of("python3", PromisesIT.HOLDERS.toString(), "daemon") // its parent exits: init adopts it
+        : List.of("sh", "-c", "\"$@\" & wait", "sh", "python3", PromisesIT.HOLDERS.toString(), "many", "1");
+    return fixtures.start(cmd);
   }
 
   /** What one JVM wrote to its log. */
