@@ -10,10 +10,12 @@ import java.util.List;
  * <p>The rule: on these runs, freeport's own code links no {@code invokedynamic} call site (a
  * lambda, a method reference, a record's generated {@code equals}/{@code hashCode}/{@code
  * toString}, a string concatenation compiled without {@code -XDstringConcat=inline}), and the run
- * loads no {@code java.util.regex} class. Each call site costs a method-handle linkage at every
- * start (about 0.13 ms, even from the class archive), and a regular expression pulls in the JDK's
- * regex engine. A stream without a lambda links nothing of freeport's and is allowed; with one, the
- * lambda fails the test. Code off these runs is ordinary Java.
+ * loads none of the classes in {@link #NOT_LOADED}. Each call site costs a method-handle linkage
+ * at every start (about 0.13 ms, even from the class archive). A stream without a lambda links
+ * nothing of freeport's and is allowed; with one, the lambda fails the test. Lambdas inside the
+ * JDK's own code are not counted (the JDK links some on any stop, sockets and process handles
+ * alike), so a JDK method that copies through a lambda (such as {@code new ArrayDeque<>(collection)})
+ * is for review to catch. Code off these runs is ordinary Java.
  *
  * <p>A new command line that hooks and scripts run often (a new option on the stop path, say)
  * belongs in {@link #ALL}.
@@ -49,6 +51,17 @@ final class HotPaths {
       return name;
     }
   }
+
+  /** Classes no hot path loads (by the start of their names) unless a plain JVM start does, and why. */
+  record Unwanted(String prefix, String cost) {}
+
+  static final List<Unwanted> NOT_LOADED = List.of(
+      new Unwanted("java.util.regex.", "the JDK's regex engine: String.matches, replaceAll, split on more than one"
+          + " character, Pattern; match by hand"),
+      new Unwanted("java.util.Formatter", "String.format and printf: the locale machinery, several milliseconds;"
+          + " build the text by hand (render/Formats)"),
+      new Unwanted("com.sun.jna.Native", "JNA's native library: tens of milliseconds and a fork of ldconfig; the"
+          + " JDK sends SIGTERM and SIGKILL without it"));
 
   static final List<HotPath> ALL = List.of(
       new HotPath("dry run of a held port", Holder.ORPHAN_LISTENER, List.of("PORT", "--dry-run"), 1, false),

@@ -68,7 +68,7 @@ class StartupIT {
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("dev.freeport.it.HotPaths#ALL")
-  void aHotPathLinksNoCallSiteInFreeportsCodeAndLoadsNoRegex(HotPath path) throws Exception {
+  void aHotPathLinksNoCallSiteInFreeportsCodeAndLoadsNothingUnwanted(HotPath path) throws Exception {
     Started holder = start(path.holder());
     try {
       Log log = new Log(dir.resolve("run-" + RUNS.incrementAndGet() + ".log"));
@@ -81,20 +81,22 @@ class StartupIT {
       for (String site : log.callSitesIn("dev.freeport.")) {
         found.add("call site linked in " + site);
       }
-      List<String> regex = new ArrayList<>();
-      for (String c : log.loaded()) {
-        if (c.startsWith("java.util.regex.") && !baseline().contains(c)) {
-          regex.add(c);
+      for (HotPaths.Unwanted u : HotPaths.NOT_LOADED) {
+        List<String> classes = new ArrayList<>();
+        for (String c : log.loaded()) {
+          if (c.startsWith(u.prefix()) && !baseline().contains(c)) {
+            classes.add(c);
+          }
         }
-      }
-      if (!regex.isEmpty()) {
-        found.add("regex engine loaded: " + regex.get(0) + " and " + (regex.size() - 1) + " more of java.util.regex");
+        if (!classes.isEmpty()) {
+          found.add("loaded " + classes.get(0) + (classes.size() > 1 ? " and " + (classes.size() - 1) + " more" : "")
+              + ": " + u.cost());
+        }
       }
       assertEquals(List.of(), found, "'freeport " + String.join(" ", path.args()) + "' is a hot path (see HotPaths):"
           + " freeport's code there links no call site (a lambda, a method reference, a record's generated"
-          + " equals/hashCode/toString, string concatenation through invokedynamic) and uses no regular expression"
-          + " (String.matches, split of more than one character, replaceAll, Pattern); write these as plain"
-          + " Java (a loop, a named class, written-out methods) or move them off the hot path");
+          + " equals/hashCode/toString, string concatenation through invokedynamic); write it as plain Java (a"
+          + " loop, a named class, written-out methods) or move it off the hot path");
     } finally {
       ProcessHandle.of(holder.pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
@@ -108,7 +110,7 @@ class StartupIT {
         String.join("\n", log.lines()));
   }
 
-  /** Links one lambda of its own, loads no regex, and exits as freeport does. */
+  /** Links one lambda of its own, loads nothing unwanted, and exits as freeport does. */
   static final class Control {
     public static void main(String[] args) {
       Runnable r = () -> System.out.print("");
