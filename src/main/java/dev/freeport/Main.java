@@ -69,7 +69,7 @@ public final class Main {
     return false;
   }
 
-  /** freeport on this machine, made when a command asks (a class, not a method reference: no lambda to link). */
+  /** freeport on this machine, made when a command asks. */
   private static final class CurrentFreeport implements Supplier<Freeport> {
     @Override
     public Freeport get() {

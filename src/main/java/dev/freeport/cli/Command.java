@@ -5,8 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A subcommand: its name, its model and what runs it. This is the one place subcommands are
- * declared; the parser, the dispatcher, the man page and completion all read it. (An enum with
- * bodies rather than a list of lambdas: nothing on the start-up path links a lambda for it.)
+ * declared; the parser, the dispatcher, the man page and completion all read it.
  */
 enum Command {
   LIST("list") {

@@ -18,7 +18,6 @@ public final class DurationSpec {
 
   public static Duration parse(String text) {
     // The form: 1 to 9 digits, optionally a point and 1 to 6 digits, optionally ms, s, m or h.
-    // Read by hand rather than with a regex: java.util.regex costs start-up on every run.
     String s = text.strip();
     int whole = digits(s, 0);
     int end = whole;

@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/**
- * Short human forms of durations and sizes. Built by hand rather than with String.format, whose
- * first use loads the locale machinery: several milliseconds on every run that prints a holder.
- */
+/** Short human forms of durations and sizes. */
 public final class Formats {
   private Formats() {}
 

@@ -33,9 +33,6 @@ import java.util.Set;
 
 /**
  * Finds who holds which port and describes them; never changes anything.
- *
- * <p>Written without lambdas, method references or streams: each of those costs a run-time
- * linkage at its first use, which a short-lived command pays on every run.
  */
 public final class Discovery {
   private static final Comparator<SocketRow> ROW_ORDER = new RowOrder();
@@ -115,7 +112,7 @@ public final class Discovery {
     Map<Integer, List<ListeningSocket>> byPort = ListeningSocket.byPort(sockets.listening(protocols, requested));
     Map<Integer, BindCheck> checks = new HashMap<>();
     Set<Integer> inUse = new HashSet<>();
-    // The ports in ascending order: a stream's iterator needs no lambda, its forEach would.
+    // The ports in ascending order.
     for (PrimitiveIterator.OfInt it = requested.stream().iterator(); it.hasNext(); ) {
       int port = it.nextInt();
       BindCheck c = verifier.check(port, protocols, byPort.getOrDefault(port, List.of()), List.of());

@@ -24,10 +24,6 @@ import java.util.Set;
  * wait, freeze, force, all through the plan's gate), watch for a respawn, and verify each port by
  * reading the socket tables once and binding the port the way a server would. All collaborators
  * come in through the constructor, so its rules run against a scripted host in tests.
- *
- * <p>This package uses plain loops and small named classes where a run passes (plan, dry run,
- * stop, verify), no lambdas, method references or streams: on JDK 17 each links method handles on
- * first use, about 130 microseconds apiece at start-up even from a CDS archive.
  */
 public final class Engine {
   private final Host host;

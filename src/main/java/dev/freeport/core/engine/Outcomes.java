@@ -7,7 +7,7 @@ import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.Verdict;
 
-/** What a port's survey means before anything is done: the dry run's outcome. No lambdas: see Engine. */
+/** What a port's survey means before anything is done: the dry run's outcome. */
 final class Outcomes {
   private Outcomes() {}
 

@@ -43,7 +43,6 @@ public final class Plan {
     this.protocols = Set.copyOf(protocols);
     this.surveyedAt = surveyedAt;
     this.policy = policy;
-    // Plain loops, no lambdas or streams: see Engine.
     List<ProcessNode> holders = new ArrayList<>();
     for (PortFinding f : findings) {
       holders.addAll(f.holders());

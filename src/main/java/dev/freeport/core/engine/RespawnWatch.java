@@ -41,7 +41,7 @@ final class RespawnWatch {
   /** The watched parents still running now, except those the stop itself ended. */
   List<ProcessRef> survivors(Set<ProcessRef> stopped) {
     List<ProcessRef> out = new ArrayList<>();
-    for (ProcessRef p : known.keySet()) { // a loop, not a stream: see Engine
+    for (ProcessRef p : known.keySet()) {
       if (!stopped.contains(p) && processes.isRunning(p)) {
         out.add(p);
       }

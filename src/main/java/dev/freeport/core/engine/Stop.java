@@ -31,8 +31,7 @@ import java.util.Set;
 
 /**
  * One confirmed stop of a {@link Plan}: signal, watch for a respawn, verify. {@link #abort()} may
- * be called from another thread (Ctrl+C, SIGTERM, SIGHUP to freeport). Like the rest of the
- * engine it uses plain loops, no lambdas or streams (see {@link Engine}).
+ * be called from another thread (Ctrl+C, SIGTERM, SIGHUP to freeport).
  */
 public final class Stop {
   /** What an interrupted stop had done, for its one-line message. */

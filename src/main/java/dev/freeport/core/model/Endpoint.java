@@ -11,8 +11,6 @@ import java.util.List;
  * @param port 1..65535
  */
 public record Endpoint(Protocol protocol, String address, int port) {
-  // equals and hashCode written out: see ProcessRef.
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Endpoint other && other.protocol == protocol && other.port == port

@@ -66,7 +66,7 @@ public record ListeningSocket(Endpoint endpoint, List<Long> holders, boolean com
   /** The sockets grouped by local port. */
   public static java.util.Map<Integer, List<ListeningSocket>> byPort(List<ListeningSocket> all) {
     java.util.Map<Integer, List<ListeningSocket>> byPort = new java.util.HashMap<>();
-    for (ListeningSocket s : all) { // no computeIfAbsent: its lambda links method handles at start-up
+    for (ListeningSocket s : all) {
       List<ListeningSocket> same = byPort.get(s.endpoint().port());
       if (same == null) {
         same = new java.util.ArrayList<>();

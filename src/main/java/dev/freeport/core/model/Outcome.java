@@ -93,7 +93,7 @@ public sealed interface Outcome {
 
     public String detail() {
       return "PID " + newHolder.pid() + " (" + newHolder.name() + ") took the port again, started by " + what
-          + (supervisor.isPresent() ? " (PID " + supervisor.get().pid() + ")" : "") // no lambda: see ProcessNode
+          + (supervisor.isPresent() ? " (PID " + supervisor.get().pid() + ")" : "")
           + "; to stop it for good: " + instead;
     }
   }

@@ -31,8 +31,6 @@ public record PortFinding(int port, List<ListeningSocket> sockets, List<ProcessN
     return check.free();
   }
 
-  // Loops rather than streams: see ProcessNode.
-
   /** Some socket on the port may have a holder freeport cannot see. */
   public boolean ownerHidden() {
     return ListeningSocket.anyOwnerHidden(sockets);

@@ -23,9 +23,6 @@ public record ProcessNode(ProcessInfo info, Verdict verdict, List<ProcessNode> c
     this(info, verdict, children, Optional.empty());
   }
 
-  // The walks below are plain loops, not streams: a stream pipeline links its lambdas through
-  // method handles on first use, about 130 microseconds each at start-up, on every run.
-
   /** This node and everything below it, parents first, as an unmodifiable list. */
   public List<ProcessNode> subtree() {
     List<ProcessNode> out = new ArrayList<>();

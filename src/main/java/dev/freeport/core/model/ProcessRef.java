@@ -9,9 +9,6 @@ package dev.freeport.core.model;
  *     Linux, epoch milliseconds elsewhere); only ever compared with values read the same way
  */
 public record ProcessRef(long pid, long startTime) {
-  // equals and hashCode written out: a record's generated ones link method handles on first
-  // use, about 5 ms of start-up for a key that every run hashes.
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ProcessRef other && other.pid == pid && other.startTime == startTime;

@@ -35,9 +35,6 @@ public final class ProcessTable {
     }
   }
 
-  // Plain loops and lookups, no computeIfAbsent or streams: their lambdas link method handles on
-  // first use (about 130 microseconds each at start-up), and every stop takes a snapshot.
-
   private static void add(Map<Long, List<Row>> map, long key, Row r) {
     List<Row> rows = map.get(key);
     if (rows == null) {

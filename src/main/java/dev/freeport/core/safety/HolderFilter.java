@@ -26,8 +26,6 @@ public final class HolderFilter {
   private HolderFilter(Optional<String> user, Optional<String> nameGlob, Optional<ProcessRef> only) {
     this.user = user;
     this.nameGlob = nameGlob;
-    // Not nameGlob.map(HolderFilter::glob): a method reference links method handles on first
-    // use, about 130 microseconds at start-up, and NONE is built on every run.
     this.name = nameGlob.isPresent() ? Optional.of(glob(nameGlob.get())) : Optional.empty();
     this.only = only;
   }

@@ -27,9 +27,7 @@ public final class SafetyPolicy {
   }
 
   /**
-   * The names as {@link ProcessInfo#plainName} makes them, unmodifiable. A loop, not a stream: a
-   * stream and its collector link several method handles on first use (about 130 microseconds
-   * each at start-up), and every survey builds a policy.
+   * The names as {@link ProcessInfo#plainName} makes them, unmodifiable.
    */
   private static Set<String> plainNames(Set<String> names) {
     Set<String> out = new HashSet<>();
