@@ -30,7 +30,7 @@ public final class PortSpec {
   }
 
   private static PortSet parseItem(String item, String whole) {
-    // NUMBER or NUMBER-NUMBER, ASCII digits only (read by hand: java.util.regex costs start-up).
+    // NUMBER or NUMBER-NUMBER, ASCII digits only.
     int dash = item.indexOf('-');
     String first = dash < 0 ? item : item.substring(0, dash);
     String second = dash < 0 ? null : item.substring(dash + 1);

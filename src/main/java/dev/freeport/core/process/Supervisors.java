@@ -107,10 +107,6 @@ public final class Supervisors {
     return Optional.empty();
   }
 
-  // No regular expressions or lambdas on the way through a stop: compiling a pattern links the
-  // JDK's character-predicate lambdas, and each lambda links method handles on first use (about
-  // 130 microseconds apiece at start-up, even from a CDS archive).
-
   /**
    * True when {@code text} contains {@code word} (letters only) as a whole word, exactly as the
    * regular expression {@code (?s).*\bword\b.*} decides: neither the character before it nor the
