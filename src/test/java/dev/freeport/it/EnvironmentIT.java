@@ -1,0 +1,146 @@
+package dev.freeport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.freeport.it.CliRun.Result;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Environments users really have, run through freeport's own launchers with real processes.
+ *
+ * <p>JVM options in the environment: JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are
+ * meant for the user's Java applications. Every launcher drops them for freeport's own JVM, so
+ * {@code -Djava.net.preferIPv4Stack=true} there neither takes away freeport's IPv6 check of a
+ * port nor puts a "Picked up ..." line on stderr under --quiet, and the start-up archive is
+ * still trained.
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
+class EnvironmentIT {
+  private static final String IPV4_ONLY = "-Djava.net.preferIPv4Stack=true";
+
+  private static final Path CHECKOUT_LAUNCHER = Path.of("scripts/freeport").toAbsolutePath();
+  private static final Path LAUNCH_SH = Path.of("scripts/launch.sh").toAbsolutePath();
+
+  /**
+   * A port a server cannot bind on [::] while nothing holds it: a connection from [::1]:P,
+   * closed first by a socket without SO_REUSEADDR, stays in TIME_WAIT for a minute; binding the
+   * IPv4 wildcard still works, so only an IPv6 check sees it.
+   */
+  private static int timeWaitOnIpv6Loopback() throws IOException {
+    InetAddress loopback6;
+    try (ServerSocket probe = new ServerSocket()) {
+      loopback6 = InetAddress.getByName("::1");
+      probe.bind(new InetSocketAddress(loopback6, 0));
+    } catch (IOException e) {
+      assumeTrue(false, "no IPv6 loopback here: " + e);
+      throw e;
+    }
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(loopback6, 0));
+      Socket client = new Socket();   // a client socket: no SO_REUSEADDR
+      client.bind(new InetSocketAddress(loopback6, 0));
+      int port = client.getLocalPort();
+      client.connect(server.getLocalSocketAddress());
+      try (Socket accepted = server.accept()) {
+        client.close();               // the client closes first: its side goes to TIME_WAIT
+      }
+      return port;
+    }
+  }
+
+  private static void assertNotSteered(String variable, String launcher, Result r) {
+    String why = variable + "=" + IPV4_ONLY + " through " + launcher + ": " + r;
+    assertFalse(r.err().contains("Picked up"), "the JVM's notice breaks --quiet: " + why);
+    assertFalse(r.err().contains("preferIPv4Stack"), "freeport's JVM took the option: " + why);
+    // 1, not 6 (unverified): the IPv6 check was made, and it found the port taken.
+    assertEquals(1, r.code(), why);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"})
+  void jvmOptionsMeantForApplicationsDoNotSteerTheCheckoutLauncher(String variable) throws Exception {
+    int port = timeWaitOnIpv6Loopback();
+    Result r = Shell.run(Path.of("/"), Map.of(variable, IPV4_ONLY), false, 120,
+        List.of(CHECKOUT_LAUNCHER.toString(), Integer.toString(port), "--quiet", "--yes"));
+    assertNotSteered(variable, "scripts/freeport", r);
+  }
+
+  /**
+   * The launcher scripts/install writes (the portable archive's bin/freeport is the same
+   * launch.sh), with a class archive folder of its own: the first run trains the archive, which
+   * starts a JVM of freeport's own too.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"})
+  void jvmOptionsMeantForApplicationsDoNotSteerTheInstalledLauncherNorItsTraining(String variable)
+      throws Exception {
+    Path dir = Files.createTempDirectory("freeport-env");
+    try {
+      Path cds = dir.resolve("cds");
+      Path launcher = dir.resolve("freeport");
+      Files.writeString(launcher, "#!/bin/sh\njar='" + CliRun.jarPath().toAbsolutePath() + "'\ncds_dir='" + cds
+          + "'\ncheckout=\n. '" + LAUNCH_SH + "'\n", StandardCharsets.UTF_8);
+      assertTrue(launcher.toFile().setExecutable(true, true));
+      Map<String, String> env = Map.of(variable, IPV4_ONLY, "FREEPORT_CDS", "1");
+
+      int port = timeWaitOnIpv6Loopback();
+      Result first = Shell.run(Path.of("/"), env, false, 180, List.of(launcher.toString(), Integer.toString(port), "--quiet", "--yes"));
+      assertNotSteered(variable, "launch.sh, training", first);
+      List<Path> archives;
+      try (var files = Files.list(cds)) {
+        archives = files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).toList();
+      }
+      assertEquals(1, archives.size(), "the start-up archive was trained: " + archives + "\n" + first);
+
+      Result mapped = Shell.run(Path.of("/"), env, false, 120, List.of(launcher.toString(), Integer.toString(port), "--quiet", "--yes"));
+      assertNotSteered(variable, "launch.sh, archive mapped", mapped);
+    } finally {
+      Shell.delete(dir);
+    }
+  }
+
+  /** The npm package's launcher where it runs the jar on the machine's Java (not linux-x64's runtime). */
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"})
+  void jvmOptionsMeantForApplicationsDoNotSteerTheNpmLauncher(String variable) throws Exception {
+    assumeTrue(onPath("node") || "true".equals(System.getenv("CI")), "needs node (.ci/run installs npm)");
+    Path dir = Files.createTempDirectory("freeport-npm");
+    try {
+      Files.createDirectories(dir.resolve("bin"));
+      Files.createDirectories(dir.resolve("lib"));
+      Path js = Files.copy(Path.of("src/dist/npm/freeport-cli/bin/freeport.js"), dir.resolve("bin/freeport.js"));
+      Files.createSymbolicLink(dir.resolve("lib/freeport.jar"), CliRun.jarPath().toAbsolutePath());
+      int port = timeWaitOnIpv6Loopback();
+      Result r = Shell.run(Path.of("/"), Map.of(variable, IPV4_ONLY), false, 120,
+          List.of("node", js.toString(), Integer.toString(port), "--quiet", "--yes"));
+      assertNotSteered(variable, "freeport.js", r);
+    } finally {
+      Shell.delete(dir);
+    }
+  }
+
+  private static boolean onPath(String tool) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(d, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
