@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -71,7 +72,7 @@ public final class Training {
         Holder.class.getName()).redirectErrorStream(true);
     // The launchers drop these for freeport's JVMs; whoever else runs training may not have, and
     // the JVM's "Picked up ..." line would come where the port is read.
-    holder.environment().keySet().removeAll(java.util.List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+    holder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
     return holder.start();
   }
 
