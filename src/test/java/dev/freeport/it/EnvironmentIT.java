@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.freeport.fixtures.Java;
 import dev.freeport.it.CliRun.Result;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,8 +15,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code -Djava.net.preferIPv4Stack=true} there neither takes away freeport's IPv6 check of a
  * port nor puts a "Picked up ..." line on stderr under --quiet, and the start-up archive is
  * still trained.
+ *
+ * <p>A PID namespace without its own /proc ({@code unshare -p -f}, no {@code --mount-proc}): the
+ * PIDs /proc shows are not the ones kill(2) reaches there, so freeport refuses in one line, exit
+ * 70, before it looks; with its own /proc it works as anywhere.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "real processes through /proc; see README")
 class EnvironmentIT {
@@ -132,6 +139,99 @@ class EnvironmentIT {
       assertNotSteered(variable, "freeport.js", r);
     } finally {
       Shell.delete(dir);
+    }
+  }
+
+  /**
+   * Inside a new PID namespace (init: this script): a listener (the holder), and a process that
+   * has, in this namespace, the PID that /proc shows the holder by (the victim: placed with
+   * ns_last_pid); then freeport PORT --yes. Writes to $OUT: code, err, holder (alive or gone)
+   * and victim-signalled when the victim got SIGTERM. When the script ends, the kernel ends
+   * everything in the namespace.
+   */
+  private static final String IN_NAMESPACE = """
+      set -u
+      py=$(python3 -c 'import sys; print(sys.executable)')   # the real one: a pyenv shim forks
+      mkfifo "$OUT/holder.fifo" "$OUT/victim.fifo"
+      "$py" -c 'import os, socket, time
+      s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+      print(s.getsockname()[1], os.readlink("/proc/self"), flush=True); time.sleep(150)' >"$OUT/holder.fifo" &
+      read -r port shown <"$OUT/holder.fifo"
+      if [ "$VICTIM" = 1 ]; then
+        echo $((shown - 1)) >/proc/sys/kernel/ns_last_pid
+        "$py" -c 'import os, signal, sys, time
+      def term(*_):
+          open(sys.argv[1], "w").write("SIGTERM"); os._exit(0)
+      signal.signal(signal.SIGTERM, term); print("ready", flush=True); time.sleep(150)' "$OUT/victim-signalled" >"$OUT/victim.fifo" &
+        victim=$!
+        read -r _ <"$OUT/victim.fifo"
+        echo "$victim" >"$OUT/victim"
+      fi
+      echo "$shown" >"$OUT/shown"
+      "$JAVA" -jar "$JAR" "$port" --yes >"$OUT/out" 2>"$OUT/err"
+      echo $? >"$OUT/code"
+      state=$(cut -d' ' -f3 "/proc/$shown/stat" 2>/dev/null) || state=
+      case $state in '' | Z | X) echo gone ;; *) echo alive ;; esac >"$OUT/holder"
+      """;
+
+  private static String read(Path dir, String name) throws IOException {
+    Path f = dir.resolve(name);
+    return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8).strip() : "(none)";
+  }
+
+  /** Runs {@link #IN_NAMESPACE} under unshare with these options; returns its $OUT folder. */
+  private static Path inNewPidNamespace(boolean victim, String... unshareOptions) throws Exception {
+    Result can = Shell.run(Path.of("/"), Map.of(), false, 30, List.of("unshare", "-p", "-f", "--kill-child", "true"));
+    if (can.code() != 0) {
+      assertFalse("true".equals(System.getenv("CI")), "CI must be able to make a PID namespace: " + can);
+      assumeTrue(false, "unshare -p -f is not permitted here (needs root or CAP_SYS_ADMIN): " + can);
+    }
+    Path out = Files.createTempDirectory("freeport-pidns");
+    List<String> command = new ArrayList<>(List.of("unshare", "-p", "-f", "--kill-child"));
+    command.addAll(List.of(unshareOptions));
+    command.addAll(List.of("sh", "-c", IN_NAMESPACE));
+    Result r = Shell.run(Path.of("/"), Map.of("OUT", out.toString(), "VICTIM", victim ? "1" : "0",
+        "JAVA", Java.executable(), "JAR", CliRun.jarPath().toAbsolutePath().toString()),
+        false, 150, command);
+    assertEquals(0, r.code(), r::toString);
+    return out;
+  }
+
+  /**
+   * unshare -p -f without --mount-proc: /proc is the outer namespace's, so the holder's PID there
+   * is, in freeport's namespace, the victim's. freeport refuses before it looks: one line, exit 70.
+   */
+  @Test
+  void aPidNamespaceWithoutItsOwnProcIsRefusedAndNothingIsSignalled() throws Exception {
+    Path out = inNewPidNamespace(true);
+    try {
+      String report = "code " + read(out, "code") + ", holder " + read(out, "holder") + ", shown as PID "
+          + read(out, "shown") + ", victim PID " + read(out, "victim") + "\n--- stdout\n" + read(out, "out")
+          + "\n--- stderr\n" + read(out, "err");
+      assertEquals(read(out, "shown"), read(out, "victim"), "the victim has the holder's /proc PID: " + report);
+      assertEquals("(none)", read(out, "victim-signalled"), "a process freeport never showed got SIGTERM: " + report);
+      assertEquals("alive", read(out, "holder"), "nothing is signalled: " + report);
+      assertEquals("70", read(out, "code"), report);
+      String err = read(out, "err");
+      assertEquals(1, err.lines().count(), report);
+      assertTrue(err.startsWith("freeport: ") && err.contains("PID namespace") && err.contains("--mount-proc"), report);
+      assertEquals("", read(out, "out"), report);
+    } finally {
+      Shell.delete(out);
+    }
+  }
+
+  /** With its own /proc (unshare --mount-proc) freeport works in a PID namespace as anywhere. */
+  @Test
+  void aPidNamespaceWithItsOwnProcWorks() throws Exception {
+    Path out = inNewPidNamespace(false, "--mount-proc");
+    try {
+      String report = "code " + read(out, "code") + ", holder " + read(out, "holder") + "\n--- stdout\n"
+          + read(out, "out") + "\n--- stderr\n" + read(out, "err");
+      assertEquals("0", read(out, "code"), report);
+      assertEquals("gone", read(out, "holder"), report);
+    } finally {
+      Shell.delete(out);
     }
   }
 
