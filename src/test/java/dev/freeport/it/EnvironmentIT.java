@@ -122,6 +122,26 @@ class EnvironmentIT {
     }
   }
 
+  /** The self-contained runtime's bin/freeport (the .deb's and linux-x64 npm package's too). */
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"})
+  void jvmOptionsMeantForApplicationsDoNotSteerTheSelfContainedLauncher(String variable) throws Exception {
+    String name = "freeport-" + Shell.version() + "-linux-x64";
+    Path tar = Path.of("target", name + ".tar.gz");
+    assumeTrue(Files.exists(tar) || "true".equals(System.getenv("CI")), "not built (-Dfreeport.quick=true): " + tar);
+    Path dir = Files.createTempDirectory("freeport-runtime");
+    try {
+      Result untar = Shell.run(dir, Map.of(), "tar", "-xzf", Shell.artifact(name + ".tar.gz").toString());
+      assertEquals(0, untar.code(), untar::toString);
+      int port = timeWaitOnIpv6Loopback();
+      Result r = Shell.run(Path.of("/"), Map.of(variable, IPV4_ONLY), false, 120,
+          List.of(dir.resolve(name + "/bin/freeport").toString(), Integer.toString(port), "--quiet", "--yes"));
+      assertNotSteered(variable, "the self-contained bin/freeport", r);
+    } finally {
+      Shell.delete(dir);
+    }
+  }
+
   /** The npm package's launcher where it runs the jar on the machine's Java (not linux-x64's runtime). */
   @ParameterizedTest
   @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"})
