@@ -116,6 +116,12 @@ freeport_check() {
   if [ -n "$ok" ] && [ $# -gt 0 ] && [ "$found" = "$want" ]; then trusted=1; fi
 }
 
+# JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are meant for the user's Java
+# applications, not for freeport's own JVM (nor the one that trains its archive): there they
+# would steer it (-Djava.net.preferIPv4Stack=true takes away the IPv6 check of a port) and make
+# it print "Picked up ..." on stderr, even under --quiet.
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+
 java=${FREEPORT_JAVA:-}
 if [ -z "$java" ]; then
   java=java

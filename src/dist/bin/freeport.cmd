@@ -4,6 +4,11 @@ rem found as FREEPORT_JAVA, %%JAVA_HOME%%\bin\java.exe or java.exe on PATH. Argu
 rem freeport as they came (%%* once, delayed expansion off, so %%, ^, & and ! inside quoted
 rem arguments are not touched); freeport's exit code is this script's.
 setlocal EnableExtensions DisableDelayedExpansion
+rem JVM options meant for the user's Java applications would steer freeport's own JVM (e.g. take
+rem away its IPv6 check of a port) and print "Picked up ..." on stderr: not for this JVM.
+set "JAVA_TOOL_OPTIONS="
+set "JDK_JAVA_OPTIONS="
+set "_JAVA_OPTIONS="
 set "FREEPORT_JAR=%~dp0..\lib\freeport.jar"
 set "FREEPORT_JAVACMD="
 if defined FREEPORT_JAVA goto fromVariable

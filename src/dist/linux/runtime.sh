@@ -10,6 +10,8 @@
 # absolute one would tie it to this build folder. The image is never written after this, so it
 # may be installed read-only and shared by every user.
 set -euo pipefail
+# The builder's JVM options are not the runtime's: the training and the archive do without them.
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
 jdk=$1 target=$2 version=$3
 name=freeport-$version-linux-x64
 out=$target/runtime/$name

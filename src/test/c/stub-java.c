@@ -1,7 +1,8 @@
 /*
  * A stand-in java.exe for testing bin\freeport.cmd under Wine: appends its arguments, as the C
  * runtime split them (the rules java.exe follows), to the file named by STUB_LOG, one per line
- * in UTF-8 after a line EXE <its own path>, and exits with STUB_EXIT (default 0).
+ * in UTF-8 after a line EXE <its own path> and a line ENV <name>=<value> for each of the JVM's
+ * option variables that is set, and exits with STUB_EXIT (default 0).
  * Built by WindowsLauncherIT with x86_64-w64-mingw32-gcc -municode.
  */
 #include <stdio.h>
@@ -19,6 +20,16 @@ int wmain(int argc, wchar_t **argv) {
     GetModuleFileNameW(NULL, self, 1024);
     WideCharToMultiByte(65001, 0, self, -1, buf, sizeof buf, NULL, NULL);
     fprintf(out, "EXE %s\n", buf);
+    const wchar_t *jvm_options[] = {L"JAVA_TOOL_OPTIONS", L"JDK_JAVA_OPTIONS", L"_JAVA_OPTIONS"};
+    for (int i = 0; i < 3; i++) {
+      const wchar_t *value = _wgetenv(jvm_options[i]);
+      if (value) {
+        char name[64];
+        WideCharToMultiByte(65001, 0, jvm_options[i], -1, name, sizeof name, NULL, NULL);
+        WideCharToMultiByte(65001, 0, value, -1, buf, sizeof buf, NULL, NULL);
+        fprintf(out, "ENV %s=%s\n", name, buf);
+      }
+    }
     for (int i = 1; i < argc; i++) {
       int n = WideCharToMultiByte(65001, 0, argv[i], -1, buf, sizeof buf, NULL, NULL);
       if (n > 0) fputs(buf, out);

@@ -10,6 +10,14 @@ const path = require('path');
 
 const args = process.argv.slice(2);
 const win = process.platform === 'win32';
+// JVM options meant for the user's Java applications would steer freeport's own JVM (e.g. take
+// away its IPv6 check of a port) and print "Picked up ..." on stderr: not passed to it.
+const env = { ...process.env };
+for (const name of ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS']) {
+  for (const key of Object.keys(env)) {
+    if (win ? key.toUpperCase() === name : key === name) delete env[key];
+  }
+}
 
 function fail(message) {
   process.stderr.write(`freeport: ${message}\n`);
@@ -53,7 +61,7 @@ function javaVersion(java) {
     const m = /^JAVA_VERSION="(\d+)/m.exec(fs.readFileSync(path.join(home, 'release'), 'utf8'));
     if (m) return Number(m[1]);
   } catch (e) { /* no release file: ask the JVM */ }
-  const r = spawnSync(java, ['-XshowSettings:properties', '-version'], { encoding: 'utf8', timeout: 30000 });
+  const r = spawnSync(java, ['-XshowSettings:properties', '-version'], { encoding: 'utf8', timeout: 30000, env });
   const m = r.status === 0 && /java\.specification\.version = (?:1\.)?(\d+)/.exec(r.stderr || '');
   return m ? Number(m[1]) : null;
 }
@@ -81,7 +89,7 @@ function javaCommand() {
 
 const launcher = selfContained();
 const [command, commandArgs] = launcher ? [launcher, args] : javaCommand();
-const child = spawn(command, commandArgs, { stdio: 'inherit' });
+const child = spawn(command, commandArgs, { stdio: 'inherit', env });
 // The terminal sends Ctrl+C to freeport too; it decides and reports. Termination is passed on.
 const ignore = () => {};
 process.on('SIGINT', ignore);

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -67,8 +68,12 @@ public final class Training {
 
   private static Process startHolder() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xshare:off", "-cp", System.getProperty("java.class.path"),
-        Holder.class.getName()).redirectErrorStream(true).start();
+    ProcessBuilder holder = new ProcessBuilder(java, "-Xshare:off", "-cp", System.getProperty("java.class.path"),
+        Holder.class.getName()).redirectErrorStream(true);
+    // The launchers drop these for freeport's JVMs; whoever else runs training may not have, and
+    // the JVM's "Picked up ..." line would come where the port is read.
+    holder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+    return holder.start();
   }
 
   /** The listener that training stops: binds a free loopback port and prints it. */

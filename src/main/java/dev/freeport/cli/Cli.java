@@ -2,6 +2,7 @@ package dev.freeport.cli;
 
 import dev.freeport.core.model.InvalidInputException;
 import dev.freeport.core.model.ProcessRef;
+import dev.freeport.core.port.UnusableHostException;
 import dev.freeport.core.safety.HolderFilter;
 import dev.freeport.render.Sanitizer;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class Cli {
       message = c.getMessage();
     } else if (ex instanceof InvalidInputException) {
       code = ExitCode.USAGE;
+      message = ex.getMessage();
+    } else if (ex instanceof UnusableHostException) {
+      code = ExitCode.INTERNAL;   // cannot run here: the message says why, no stack trace to ask for
       message = ex.getMessage();
     } else if (ex instanceof InterruptedException) {
       code = ExitCode.INTERRUPTED;

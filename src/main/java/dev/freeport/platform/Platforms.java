@@ -1,7 +1,9 @@
 package dev.freeport.platform;
 
 import dev.freeport.core.port.Host;
+import dev.freeport.core.port.UnusableHostException;
 import dev.freeport.platform.linux.LinuxHost;
+import dev.freeport.platform.linux.ProcNamespace;
 import dev.freeport.platform.mac.MacHost;
 import dev.freeport.platform.windows.WindowsHost;
 import java.nio.file.Files;
@@ -12,11 +14,18 @@ import java.util.Locale;
 public final class Platforms {
   private Platforms() {}
 
-  /** The host freeport runs on; OSHI and JNA are loaded only where the platform needs them. */
+  /**
+   * The host freeport runs on; OSHI and JNA are loaded only where the platform needs them.
+   *
+   * @throws UnusableHostException on an OS freeport does not support, or on Linux when /proc is
+   *     not the one of freeport's PID namespace ({@link ProcNamespace})
+   */
   public static Host current() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("linux")) {
-      return new LinuxHost(Path.of("/proc"));
+      Path proc = Path.of("/proc");
+      ProcNamespace.check(proc);
+      return new LinuxHost(proc);
     }
     if (os.contains("mac") || os.contains("darwin")) {
       return new MacHost(new oshi.SystemInfo().getOperatingSystem());
@@ -24,7 +33,7 @@ public final class Platforms {
     if (os.contains("windows")) {
       return new WindowsHost(new oshi.SystemInfo().getOperatingSystem(), new dev.freeport.core.exec.ProcessCommandRunner());
     }
-    throw new UnsupportedOperationException("freeport does not support " + System.getProperty("os.name") + " yet");
+    throw new UnusableHostException("freeport does not support " + System.getProperty("os.name") + " yet");
   }
 
   /** True when the given standard stream (0, 1 or 2) is a terminal. */

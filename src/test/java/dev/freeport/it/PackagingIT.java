@@ -11,6 +11,7 @@ import dev.freeport.fixtures.Java;
 import dev.freeport.it.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -155,18 +156,24 @@ class PackagingIT {
     String name = "freeport-" + VERSION + "-linux-x64";
     Path home = untar(Shell.artifact(name + ".tar.gz"), name);
     try {
+      // The launcher drops JAVA_TOOL_OPTIONS (it is for the user's applications), so the runtime's
+      // java is wrapped to add the flags this test needs: -Xshare:on makes the JVM fail rather
+      // than run without the class archive; TEST_JVM_FLAGS adds more.
+      Path javaExe = home.resolve("lib/runtime/bin/java");
+      Files.move(javaExe, javaExe.resolveSibling("java.real"));
+      Files.writeString(javaExe, "#!/bin/sh\nexec \"${0%/*}/java.real\" -Xshare:on ${TEST_JVM_FLAGS-} \"$@\"\n");
+      Files.setPosixFilePermissions(javaExe, PosixFilePermissions.fromString("rwxr-xr-x"));
       Result chmod = Shell.run(home, Map.of(), "chmod", "-R", "a-w", home.toString());
       assertEquals(0, chmod.code(), chmod::toString);
       String launcher = home.resolve("bin/freeport").toString();
-      // -Xshare:on makes the JVM fail rather than run without the class archive.
-      Map<String, String> noJava = env("PATH", "/nonexistent", "JAVA_TOOL_OPTIONS", "-Xshare:on");
+      Map<String, String> noJava = env("PATH", "/nonexistent");
       Result v = Shell.run(Path.of("/"), noJava, true, 60, List.of(launcher, "--version"));
       assertEquals(0, v.code(), v::toString);
       assertTrue(v.out().startsWith("freeport " + VERSION + "\n"), v::toString);
       assertTrue(v.out().contains("\nJava ") && v.out().contains(" on Linux "), "runtime and OS: " + v);
 
       // The common stop (SIGTERM) loads no JNA at all.
-      Map<String, String> jnaLog = env("PATH", "/nonexistent", "JAVA_TOOL_OPTIONS", "-Xshare:on -Djna.debug_load.jna=true");
+      Map<String, String> jnaLog = env("PATH", "/nonexistent", "TEST_JVM_FLAGS", "-Djna.debug_load.jna=true");
       Started plain = fixtures.listener();
       Result term = Shell.run(Path.of("/tmp"), jnaLog, true, 60, List.of(launcher, Integer.toString(plain.port()), "--yes"));
       assertEquals(0, term.code(), term::toString);
@@ -183,7 +190,7 @@ class PackagingIT {
 
       if ("root".equals(System.getProperty("user.name"))) {
         List<String> asNobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-            "env", "-i", "PATH=/nonexistent", "JAVA_TOOL_OPTIONS=-Xshare:on", launcher, "list", "--json"));
+            "env", "-i", "PATH=/nonexistent", launcher, "list", "--json"));
         Result r = Shell.run(Path.of("/"), Map.of(), false, 60, asNobody);
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"listeners\""), r::toString);

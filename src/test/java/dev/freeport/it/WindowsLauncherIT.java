@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,8 +140,11 @@ class WindowsLauncherIT {
     return q.append("\\".repeat(backslashes * 2)).append('"').toString();
   }
 
-  /** What a run printed, and the arguments the stub java received (null if it did not run). */
-  record Launch(Result run, String exe, List<String> javaArgs) {}
+  /**
+   * What a run printed, and what the stub java received (null if it did not run): its arguments
+   * after the main class, and the JVM option variables set in its environment (NAME=value).
+   */
+  record Launch(Result run, String exe, List<String> javaArgs, List<String> jvmOptionVariables) {}
 
   /** Runs freeport.cmd ARGS from a batch file under Wine's cmd.exe with this environment. */
   private static Launch freeport(Map<String, String> env, String... args) throws Exception {
@@ -156,12 +160,16 @@ class WindowsLauncherIT {
     all.putAll(env);
     Result r = wine(all, "wine", "cmd.exe", "/c", windows(dir.resolve("drive.cmd")));
     if (!Files.exists(log)) {
-      return new Launch(r, null, null);
+      return new Launch(r, null, null, null);
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     int main = lines.indexOf("dev.freeport.Main");
     assertTrue(main > 0, lines.toString());
-    return new Launch(r, lines.get(0).substring("EXE ".length()), lines.subList(main + 1, lines.size()));
+    List<String> variables = new ArrayList<>();
+    for (int i = 1; i < lines.size() && lines.get(i).startsWith("ENV "); i++) {
+      variables.add(lines.get(i).substring("ENV ".length()));
+    }
+    return new Launch(r, lines.get(0).substring("EXE ".length()), lines.subList(main + 1, lines.size()), variables);
   }
 
   private static Map<String, String> javaHome() {
@@ -175,6 +183,30 @@ class WindowsLauncherIT {
     Launch r = freeport(javaHome(), args.toArray(String[]::new));
     assertEquals(0, r.run().code(), r.run()::toString);
     assertEquals(args, r.javaArgs(), r.run()::toString);
+  }
+
+  /** JAVA_TOOL_OPTIONS and the like are for the user's Java applications, not freeport's JVM. */
+  @Test
+  void jvmOptionsMeantForApplicationsDoNotReachFreeportsJava() throws Exception {
+    Map<String, String> env = new HashMap<>(javaHome());
+    for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      env.put(name, "-Djava.net.preferIPv4Stack=true");
+    }
+    Launch r = freeport(env, "8080");
+    assertEquals(0, r.run().code(), r.run()::toString);
+    assertEquals(List.of(), r.jvmOptionVariables(), r.run()::toString);
+    assertEquals(List.of("8080"), r.javaArgs());
+
+    // The stub does see them when they reach it (run without the launcher).
+    Path log = dir.resolve("java-args.txt");
+    Files.deleteIfExists(log);
+    Map<String, String> direct = wineEnv();
+    direct.putAll(env);
+    direct.put("STUB_LOG", windows(log));
+    Result stub = wine(direct, "wine", windows(dir.resolve("jdk/bin/java.exe")), "dev.freeport.Main");
+    assertEquals(0, stub.code(), stub::toString);
+    assertTrue(Files.readAllLines(log, StandardCharsets.UTF_8).contains("ENV JAVA_TOOL_OPTIONS=-Djava.net.preferIPv4Stack=true"),
+        () -> "the stub reports what it gets: " + log);
   }
 
   @Test
