@@ -30,11 +30,16 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
   private final ProcFiles proc;
 
   public LinuxHost(Path procRoot) {
+    this(procRoot, null);
+  }
+
+  /** @param natives the native calls that find bound sockets; null for JNA's, loaded on first need */
+  LinuxHost(Path procRoot, java.util.concurrent.Callable<LinuxSyscalls> natives) {
     this.proc = new ProcFiles(procRoot);
     Optional<String> status = proc.read("self", "status");
     int uid = status.isPresent() ? effectiveUid(status.get()) : -1;
     this.root = uid == 0;
-    this.sockets = new LinuxSocketTable(procRoot, uid);
+    this.sockets = new LinuxSocketTable(procRoot, uid, natives);
     this.processes = new LinuxProcessInspector(procRoot);
   }
 
@@ -152,7 +157,7 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
     switch (s.method()) {
       case SOCK_DIAG -> why.append(", and every TCP socket bound without listening (sock_diag)");
       case DESCRIPTORS -> why.append(", and the sockets of ").append(s.processes())
-          .append(" process(es) for TCP sockets bound without listening (").append(s.why()).append(")");
+          .append(" process(es), one by one, for TCP sockets bound without listening, since ").append(s.why());
       default -> not.add("TCP sockets bound without listening (" + s.why() + ")");
     }
     List<Long> blind = sockets.unreadable();

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@link LinuxSyscalls} through JNA. libc is loaded by its file name, {@code libc.so.6}: asked for
- * "c", JNA runs {@code ldconfig -p} in a child process to find it, which costs a fork and tens of
- * milliseconds. pidfd_open and pidfd_getfd go through syscall(2) (their glibc wrappers are only in
+ * {@link LinuxSyscalls} through JNA, loaded only once a bind has failed. libc is loaded by its file
+ * name, {@code libc.so.6}, so JNA opens it without searching its paths for "c"; JNA 5.19's
+ * {@code NativeLibrary} still runs {@code /sbin/ldconfig -p} once, in its static initializer on
+ * Linux, whatever the name (checked with strace), so the first use of JNA costs that fork.
+ * pidfd_open and pidfd_getfd go through syscall(2) (their glibc wrappers are only in
  * 2.36 and later); their numbers, 434 and 438, are the same on every architecture but alpha.
  * Every call returns -errno instead of throwing.
  */
