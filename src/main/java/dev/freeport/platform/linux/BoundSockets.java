@@ -109,6 +109,17 @@ final class BoundSockets {
     this.descriptors = descriptors;
   }
 
+  /**
+   * The search over /proc, with a JDK socket as canary. Built here, not by the caller, so that
+   * verifying the caller's code does not load these classes before a bind has failed.
+   *
+   * @param self this process's pid, whose own descriptors are not searched
+   */
+  static BoundSockets onProc(LinuxSyscalls sys, ProcFiles proc, long self) {
+    ProcDescriptors d = new ProcDescriptors(proc, self);
+    return new BoundSockets(sys, d, d);
+  }
+
   /** The bound, not listening TCP sockets on these ports. */
   Search search(PortSet ports) {
     List<SockDiag.Bound> all = new ArrayList<>();

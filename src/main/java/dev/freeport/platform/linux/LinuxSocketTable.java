@@ -89,8 +89,7 @@ public final class LinuxSocketTable implements SocketTable {
       try {
         LinuxSyscalls sys = natives != null ? natives.call() : new JnaLoader().call();
         Optional<String> self = proc.link("self");
-        ProcDescriptors d = new ProcDescriptors(proc, self.isPresent() ? Long.parseLong(self.get()) : -1);
-        bound = new BoundSockets(sys, d, d);
+        bound = BoundSockets.onProc(sys, proc, self.isPresent() ? Long.parseLong(self.get()) : -1);
       } catch (Exception | LinkageError e) {
         nativesMissing = "freeport's native calls could not be loaded: " + e.getClass().getSimpleName();
       }
