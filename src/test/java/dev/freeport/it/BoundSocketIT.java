@@ -82,6 +82,20 @@ class BoundSocketIT {
     assertTrue(bindable(h.port()), "exit 0 means a server can bind it\n" + stop);
   }
 
+  /**
+   * The check after a stop looks for bound sockets again where they were found: a holder the
+   * filter skipped is named as still holding the port, not explained away.
+   */
+  @Test
+  void theCheckAfterAStopFindsABoundHolderAgain() throws Exception {
+    Started h = bound();
+    Result r = CliRun.jar(Integer.toString(h.port()), "-y", "--name", "no-such-program", "--json");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals(List.of("still-busy"), CliRun.strings(r.out(), "outcome"), r::toString);
+    assertTrue(CliRun.strings(r.out(), "detail").get(0).startsWith("still held by PID " + h.pid()), r::toString);
+    assertTrue(Procs.running(h.pid()));
+  }
+
   /** As nobody, root's bound socket is seen (sock_diag needs no privilege) but not its holder: permission, exit 4. */
   @Test
   void anotherUsersHolderIsHiddenNotFree() throws Exception {
