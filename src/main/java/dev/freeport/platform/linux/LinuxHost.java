@@ -144,25 +144,27 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
    * what the user can do. Never a guess at who holds it.
    */
   Advice unfound(Endpoint e, BoundSockets.Search s) {
+    for (SockDiag.Bound b : s.sockets()) {
+      if (b.local().port() == e.port()) { // found since the survey: its holder is looked for on the next run
+        return new Advice("a TCP socket bound to " + b.local().hostPort() + " without listening holds it",
+            "run freeport " + e.port() + " again to see which process holds it");
+      }
+    }
     StringBuilder why = new StringBuilder("binding ").append(e.hostPort()).append(" fails, yet freeport found nothing")
         .append(" holding it; searched: this network namespace's socket tables (/proc/net/tcp, tcp6)");
     List<String> not = new ArrayList<>();
-    for (SockDiag.Bound b : s.sockets()) {
-      if (b.local().port() == e.port()) {
-        why.setLength(0);
-        why.append("a TCP socket bound to ").append(b.local().hostPort()).append(" without listening holds it");
-        return new Advice(why.toString(), "run freeport " + e.port() + " again to see which process holds it");
-      }
-    }
+    List<Long> blind = List.of();
     switch (s.method()) {
       case SOCK_DIAG -> why.append(", and every TCP socket bound without listening (sock_diag)");
-      case DESCRIPTORS -> why.append(", and the sockets of ").append(s.processes())
-          .append(" process(es), one by one, for TCP sockets bound without listening, since ").append(s.why());
+      case DESCRIPTORS -> {
+        why.append(", and the sockets of ").append(s.processes())
+            .append(" process(es), one by one, for TCP sockets bound without listening, since ").append(s.why());
+        blind = s.notSearched();
+      }
       default -> not.add("TCP sockets bound without listening (" + s.why() + ")");
     }
-    List<Long> blind = sockets.unreadable();
     if (!blind.isEmpty()) {
-      not.add("the sockets of " + blind.size() + " process(es) freeport may not read (" + firstThree(blind)
+      not.add("the sockets of " + blind.size() + " process(es) freeport may not read or copy (" + firstThree(blind)
           + (blind.size() > 3 ? ", ..." : "") + ")");
     }
     not.add("other network namespaces");

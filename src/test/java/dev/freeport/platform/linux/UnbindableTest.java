@@ -71,6 +71,20 @@ class UnbindableTest {
         "this kernel's sock_diag does not list bound sockets (Linux 6.8 and later do)", 41, List.of()));
     noGuess(a);
     assertTrue(a.why().contains("the sockets of 41 process(es)"), a.why());
+    assertEquals("choose another port", a.instead());
+    Advice blind = host.unfound(ANY, new BoundSockets.Search(PortSet.of(8080), BoundSockets.Method.DESCRIPTORS,
+        List.of(), "this kernel's sock_diag does not list bound sockets", 41, List.of(7L, 8L)));
+    noGuess(blind);
+    assertTrue(blind.why().contains("not searched: the sockets of 2 process(es) freeport may not read or copy (PID 7, PID 8)"),
+        blind.why());
+    assertEquals("re-run with sudo to read every process, or choose another port", blind.instead());
+  }
+
+  @Test
+  void aBoundSocketFoundSinceTheSurveyIsNamed() throws IOException {
+    Advice a = host(null).unfound(ANY, new BoundSockets.Search(PortSet.of(8080), BoundSockets.Method.SOCK_DIAG,
+        List.of(new SockDiag.Bound(new Endpoint(Protocol.TCP, "127.0.0.1", 8080), 0, 9)), null, 0, List.of()));
+    assertEquals("a TCP socket bound to 127.0.0.1:8080 without listening holds it", a.why());
   }
 
   @Test
