@@ -14,7 +14,9 @@ import dev.freeport.platform.unix.BackgroundLibC;
 import dev.freeport.platform.unix.KillTerminator;
 import dev.freeport.platform.unix.Signals;
 import dev.freeport.platform.unix.UnixKill;
+import dev.freeport.core.model.Protocol;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +30,16 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
   private final ProcFiles proc;
 
   public LinuxHost(Path procRoot) {
+    this(procRoot, null);
+  }
+
+  /** @param natives the native calls that find bound sockets; null for JNA's, loaded on first need */
+  LinuxHost(Path procRoot, java.util.concurrent.Callable<LinuxSyscalls> natives) {
     this.proc = new ProcFiles(procRoot);
     Optional<String> status = proc.read("self", "status");
     int uid = status.isPresent() ? effectiveUid(status.get()) : -1;
     this.root = uid == 0;
-    this.sockets = new LinuxSocketTable(procRoot, uid);
+    this.sockets = new LinuxSocketTable(procRoot, uid, natives);
     this.processes = new LinuxProcessInspector(procRoot);
   }
 
@@ -124,10 +131,46 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
               + " connection(s) in TIME_WAIT, closed by a socket without SO_REUSEADDR, keep it",
           "wait up to a minute for them to expire, or choose another port"));
     }
-    return Optional.of(new Advice(
-        "nothing in this network namespace's socket tables holds it, yet binding " + e.hostPort() + " fails",
-        "a process in another network namespace, a container runtime or the kernel may hold it;"
-            + " look with ss -tanp and in the containers, or choose another port"));
+    if (e.protocol() != Protocol.TCP) {
+      return Optional.of(new Advice("binding " + e.hostPort() + " fails, yet freeport found nothing holding it; searched:"
+          + " this network namespace's socket tables (/proc/net/udp, udp6); not searched: other network namespaces",
+          "choose another port"));
+    }
+    return Optional.of(unfound(e, sockets.boundSearch(e.port())));
+  }
+
+  /**
+   * Binding a TCP endpoint fails and no holder was found: what was searched, what was not, and
+   * what the user can do. Never a guess at who holds it.
+   */
+  Advice unfound(Endpoint e, BoundSockets.Search s) {
+    for (SockDiag.Bound b : s.sockets()) {
+      if (b.local().port() == e.port()) { // found since the survey: its holder is looked for on the next run
+        return new Advice("a TCP socket bound to " + b.local().hostPort() + " without listening holds it",
+            "run freeport " + e.port() + " again to see which process holds it");
+      }
+    }
+    StringBuilder why = new StringBuilder("binding ").append(e.hostPort()).append(" fails, yet freeport found nothing")
+        .append(" holding it; searched: this network namespace's socket tables (/proc/net/tcp, tcp6)");
+    List<String> not = new ArrayList<>();
+    List<Long> blind = List.of();
+    switch (s.method()) {
+      case SOCK_DIAG -> why.append(", and every TCP socket bound without listening (sock_diag)");
+      case DESCRIPTORS -> {
+        why.append(", and the sockets of ").append(s.processes())
+            .append(" process(es), one by one, for TCP sockets bound without listening, since ").append(s.why());
+        blind = s.notSearched();
+      }
+      default -> not.add("TCP sockets bound without listening (" + s.why() + ")");
+    }
+    if (!blind.isEmpty()) {
+      not.add("the sockets of " + blind.size() + " process(es) freeport may not read or copy (" + firstThree(blind)
+          + (blind.size() > 3 ? ", ..." : "") + ")");
+    }
+    not.add("other network namespaces");
+    why.append("; not searched: ").append(String.join(", ", not));
+    return new Advice(why.toString(), !root && !blind.isEmpty()
+        ? "re-run with sudo to read every process, or choose another port" : "choose another port");
   }
 
   @Override

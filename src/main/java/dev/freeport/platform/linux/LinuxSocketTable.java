@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
@@ -29,6 +30,10 @@ import java.util.function.IntPredicate;
  * (a thread with its own file table, or a process whose main thread has exited). Processes whose
  * descriptors cannot be read are remembered, so a socket is reported complete only when no
  * unreadable process could hold it.
+ *
+ * <p>For ports whose bind failed ({@link #blocking}), TCP sockets bound to them that do not listen
+ * are looked for too ({@link BoundSockets}: no /proc/net table lists them), through native calls
+ * loaded only then; the check after a stop looks for them again on the ports they were found on.
  */
 public final class LinuxSocketTable implements SocketTable {
   private static final String SOCKET_PREFIX = "socket:[";
@@ -37,20 +42,77 @@ public final class LinuxSocketTable implements SocketTable {
   private final int myUid;
   /** Processes whose descriptors the last scan could not read (another user's, or protected). */
   private volatile List<Long> unreadable = List.of();
+  /** The native calls for {@link BoundSockets}; null for JNA's. */
+  private final Callable<LinuxSyscalls> natives;
+  /** Ports bound sockets were found on, searched again by {@link #snapshot}. */
+  private final Set<Integer> boundPorts = ConcurrentHashMap.newKeySet();
+  private BoundSockets bound;
+  private String nativesMissing;
+  private volatile BoundSockets.Search lastBound;
 
   public LinuxSocketTable(Path procRoot, int myUid) {
+    this(procRoot, myUid, null);
+  }
+
+  /** @param natives the native calls that find bound sockets; null for JNA's, loaded on first need */
+  LinuxSocketTable(Path procRoot, int myUid, Callable<LinuxSyscalls> natives) {
     this.proc = new ProcFiles(procRoot);
     this.myUid = myUid;
+    this.natives = natives;
   }
 
   @Override
   public List<ListeningSocket> listening(Set<Protocol> protocols, PortSet ports) {
-    return sockets(read(protocols, ports), false);
+    return sockets(read(protocols, ports), false, List.of());
   }
 
+  /** Connections on these ports and, for TCP, sockets bound to them that do not listen. */
   @Override
   public List<ListeningSocket> blocking(Set<Protocol> protocols, PortSet ports) {
-    return sockets(read(protocols, ports), true);
+    Map<Protocol, List<ProcNet.Entry>> tables = read(protocols, ports);
+    List<SockDiag.Bound> found = protocols.contains(Protocol.TCP) ? searchBound(ports).sockets() : List.of();
+    return sockets(tables, true, found);
+  }
+
+  /**
+   * The last search for bound sockets if it covered this port, else a new one on it alone: what
+   * was searched and found, for the reason a bind fails.
+   */
+  BoundSockets.Search boundSearch(int port) {
+    BoundSockets.Search last = lastBound;
+    return last != null && last.ports().matches(port) ? last : searchBound(PortSet.of(port));
+  }
+
+  /** Bound, not listening TCP sockets on these ports; "not searched" when the native calls cannot load. */
+  private synchronized BoundSockets.Search searchBound(PortSet ports) {
+    if (bound == null && nativesMissing == null) {
+      try {
+        LinuxSyscalls sys = natives != null ? natives.call() : new JnaLoader().call();
+        Optional<String> self = proc.link("self");
+        bound = BoundSockets.onProc(sys, proc, self.isPresent() ? Long.parseLong(self.get()) : -1);
+      } catch (Exception | LinkageError e) {
+        nativesMissing = "freeport's native calls could not be loaded: " + e.getClass().getSimpleName();
+      }
+    }
+    BoundSockets.Search s;
+    try {
+      s = bound != null ? bound.search(ports) : BoundSockets.Search.none(ports, nativesMissing);
+    } catch (RuntimeException | LinkageError e) {
+      s = BoundSockets.Search.none(ports, "the search failed (" + e.getClass().getSimpleName() + ")");
+    }
+    for (SockDiag.Bound b : s.sockets()) {
+      boundPorts.add(b.local().port());
+    }
+    lastBound = s;
+    return s;
+  }
+
+  /** JNA's calls, in a class of their own so that JNA is not loaded before they are needed. */
+  private static final class JnaLoader implements Callable<LinuxSyscalls> {
+    @Override
+    public LinuxSyscalls call() {
+      return dev.freeport.platform.linux.jna.JnaSyscalls.load();
+    }
   }
 
   /** Both from one reading of each table: TCP's is read once even when it serves both. */
@@ -63,7 +125,27 @@ public final class LinuxSocketTable implements SocketTable {
     if (!protocols.contains(Protocol.TCP)) {
       read.remove(Protocol.TCP);
     }
-    return new Snapshot(sockets(read, false), timeWait(tcp));
+    List<SockDiag.Bound> found = List.of();
+    if (protocols.contains(Protocol.TCP) && !boundPorts.isEmpty()) {
+      PortSet again = boundBefore(ports);
+      found = again.isEmpty() ? found : searchBound(again).sockets();
+    }
+    return new Snapshot(sockets(read, false, found), timeWait(tcp));
+  }
+
+  /** The ports among these where bound sockets were found before. */
+  private PortSet boundBefore(PortSet ports) {
+    List<Integer> again = new ArrayList<>();
+    for (int port : boundPorts) {
+      if (ports.matches(port)) {
+        again.add(port);
+      }
+    }
+    int[] all = new int[again.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = again.get(i);
+    }
+    return PortSet.of(all);
   }
 
   /** The entries of each protocol's tables on these ports. */
@@ -75,16 +157,27 @@ public final class LinuxSocketTable implements SocketTable {
     return read;
   }
 
-  /** Processes whose descriptors the last scan could not read. */
+  /**
+   * Processes whose descriptors the last scan could not read, or the last search for bound
+   * sockets could not copy.
+   */
   public List<Long> unreadable() {
-    return unreadable;
+    BoundSockets.Search last = lastBound;
+    if (last == null || last.notSearched().isEmpty()) {
+      return unreadable;
+    }
+    Set<Long> all = new java.util.TreeSet<>(unreadable);
+    all.addAll(last.notSearched());
+    return List.copyOf(all);
   }
 
   /**
    * @param connection false for the sockets that hold their port ({@link ProcNet#holdsPort}), true
    *     for those that only keep it from being bound ({@link ProcNet#blocksPort})
+   * @param bound TCP sockets bound without listening, with their holders found in the same scan
    */
-  private List<ListeningSocket> sockets(Map<Protocol, List<ProcNet.Entry>> tables, boolean connection) {
+  private List<ListeningSocket> sockets(Map<Protocol, List<ProcNet.Entry>> tables, boolean connection,
+      List<SockDiag.Bound> bound) {
     List<ProcNet.Entry> wanted = new ArrayList<>();
     for (List<ProcNet.Entry> table : tables.values()) {
       for (ProcNet.Entry e : table) {
@@ -94,15 +187,21 @@ public final class LinuxSocketTable implements SocketTable {
         }
       }
     }
+    int tabled = wanted.size();
+    for (SockDiag.Bound b : bound) {
+      wanted.add(new ProcNet.Entry(b.local(), 0, ProcNet.TCP_CLOSE, b.uid(), b.inode()));
+    }
     if (wanted.isEmpty()) {
       return List.of();
     }
     Scan scan = scan(wanted);
     List<ListeningSocket> out = new ArrayList<>(wanted.size());
-    for (ProcNet.Entry e : wanted) {
+    for (int i = 0; i < wanted.size(); i++) {
+      ProcNet.Entry e = wanted.get(i);
       List<Long> holders = scan.holders.getOrDefault(e.inode(), List.of());
-      out.add(new ListeningSocket(e.local(), holders, complete(e, holders, scan),
-          connection ? ListeningSocket.Kind.CONNECTION : ListeningSocket.Kind.LISTENING));
+      ListeningSocket.Kind kind = i >= tabled ? ListeningSocket.Kind.BOUND
+          : connection ? ListeningSocket.Kind.CONNECTION : ListeningSocket.Kind.LISTENING;
+      out.add(new ListeningSocket(e.local(), holders, complete(e, holders, scan), kind));
     }
     return out;
   }

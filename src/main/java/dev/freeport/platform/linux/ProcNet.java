@@ -13,6 +13,7 @@ final class ProcNet {
   /** TCP state numbers as the kernel writes them (include/net/tcp_states.h). */
   static final int TCP_LISTEN = 0x0A;
   static final int TCP_TIME_WAIT = 0x06;
+  static final int TCP_CLOSE = 0x07;
 
   /**
    * One line of a table: a socket, its state, the uid that created it, and its inode (0 for
