@@ -13,7 +13,7 @@ public enum ExitCode {
   PERMISSION(4, "Permission: a holder belongs to another user or cannot be seen; re-run with sudo / as administrator."),
   REFUSED(5, "Refused: a holder is freeport itself, the shell or script that ran it, a critical system process, or a container's port forwarder."),
   UNVERIFIED(6, "Unverified: nothing visible holds a port, but freeport could not check it by binding it (a port below 1024 without root, a Java runtime without IPv6, no descriptors left); the line on stderr says why. Never taken for free."),
-  INTERNAL(70, "freeport itself failed: a bug, an unreadable system table, or output that could not be written; re-run with --debug."),
+  INTERNAL(70, "freeport itself failed or cannot run here: a bug, an unreadable system table, a /proc of another PID namespace, or output that could not be written; the line on stderr says which, --debug shows more."),
   INTERRUPTED(130, "Interrupted (Ctrl+C, SIGTERM, SIGHUP); one line on stderr says what had been done.");
 
   private final int code;

@@ -76,8 +76,9 @@ public final class LinuxProcessInspector implements ProcessInspector {
   }
 
   /**
-   * False only when this exact process is running or sleeping (state R, S, D or I), so SIGCONT
-   * would change nothing; true when it is stopped, traced, or its state cannot be read.
+   * False only when this exact process is running or sleeping (state R, S, D or I; for a process
+   * whose main thread exited, when none of its threads is stopped), so SIGCONT would change
+   * nothing; true when it is stopped, traced, or its state cannot be read.
    */
   @Override
   public boolean mayBeStopped(ProcessRef p) {
@@ -86,7 +87,25 @@ public final class LinuxProcessInspector implements ProcessInspector {
       return true;
     }
     char state = s.get().state();
+    if (s.get().zombie()) {
+      return anyThreadStopped(p.pid()); // its main thread exited: the others tell
+    }
     return state != 'R' && state != 'S' && state != 'D' && state != 'I';
+  }
+
+  /** True when a thread of the process is stopped or traced, or its threads cannot be listed. */
+  private boolean anyThreadStopped(long pid) {
+    String[] tasks = proc.root().resolve(Long.toString(pid)).resolve("task").toFile().list();
+    if (tasks == null) {
+      return true;
+    }
+    for (String tid : tasks) {
+      Optional<ProcStat> t = proc.stat(Long.parseLong(tid));
+      if (t.isPresent() && (t.get().state() == 'T' || t.get().state() == 't')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -233,7 +252,7 @@ public final class LinuxProcessInspector implements ProcessInspector {
 
   /**
    * Whether the argument holds a blank ({@code \s}) or a quote: the answer of
-   * {@code arg.matches(".*[\\s'\"].*")}, without compiling that pattern. Like the pattern, whose
+   * {@code arg.matches(".*[\\s'\"].*")}. Like the pattern, whose
    * {@code .} matches no line terminator (\n, \r, U+0085, U+2028, U+2029), it is false for an
    * argument with two or more terminators, or with one that is not itself a blank.
    */

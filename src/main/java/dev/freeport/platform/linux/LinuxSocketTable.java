@@ -271,7 +271,7 @@ public final class LinuxSocketTable implements SocketTable {
     return out;
   }
 
-  /** {@link PortSet#matches}, as a class: a method reference would be linked at run time. */
+  /** {@link PortSet#matches} as an IntPredicate. */
   private static final class Matches implements IntPredicate {
     private final PortSet ports;
 
@@ -353,7 +353,7 @@ public final class LinuxSocketTable implements SocketTable {
 
   /**
    * The descriptors of a list of processes, read by halves on the common fork/join pool the way a
-   * parallel stream would split them (about four pieces per worker), without a stream's lambdas.
+   * parallel stream would split them (about four pieces per worker).
    * The hits keep the order of the list.
    */
   private final class FdScan extends RecursiveTask<List<long[]>> {

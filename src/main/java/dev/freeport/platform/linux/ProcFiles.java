@@ -68,7 +68,7 @@ final class ProcFiles {
   }
 
   /**
-   * The same as {@code s.split("\\s+")} without compiling a regular expression: the pieces
+   * The same as {@code s.split("\\s+")}: the pieces
    * between runs of ASCII whitespace (space, tab, newline, vertical tab, form feed, carriage
    * return), with an empty first piece when {@code s} starts with whitespace, and no trailing empty
    * pieces ({@code s} itself, even empty, when it has no whitespace at all).

@@ -41,7 +41,7 @@ public final class SystemdUnits {
     return Optional.empty();
   }
 
-  /** True for {@code user@UID.service}: what the pattern {@code user@\d+\.service} matches, without a regex. */
+  /** True for {@code user@UID.service}: what the pattern {@code user@\d+\.service} matches. */
   static boolean userManager(String part) {
     String prefix = "user@";
     String suffix = ".service";
