@@ -40,6 +40,7 @@ class FreezeIT {
   @AfterEach
   void reap() throws Exception {
     if (freeport != null) {
+      freeport.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       freeport.destroyForcibly();
       new ProcessBuilder("kill", "-CONT", Long.toString(freeport.pid())).start().waitFor();
       freeport.waitFor(30, TimeUnit.SECONDS);
@@ -64,10 +65,12 @@ class FreezeIT {
     assumeTrue(new ProcessBuilder("unshare", "-m", "true").start().waitFor() == 0, "no mount namespace here");
     Started h = tree();
     String script = "h=$1; shift;"
-        + " mount -t tmpfs -o noexec tmpfs /tmp && mount --bind \"$h\" \"$h\" && mount -o remount,bind,ro \"$h\""
-        + " || exit 96;"
+        // /tmp stays as it is, only without exec (the checkout itself may be under /tmp)
+        + " mount --bind /tmp /tmp && mount -o remount,bind,noexec /tmp"
+        + " && mount --bind \"$h\" \"$h\" && mount -o remount,bind,ro \"$h\" || exit 96;"
         + " ! touch \"$h/.freeport-probe\" 2>/dev/null || exit 97;" // the home really is read-only
-        + " printf '#!/bin/sh\\n' >/tmp/probe && chmod +x /tmp/probe && ! /tmp/probe 2>/dev/null || exit 98;"
+        + " p=$(mktemp /tmp/freeport-probe.XXXXXX) && printf '#!/bin/sh\\n' >\"$p\" && chmod +x \"$p\";"
+        + " \"$p\" 2>/dev/null; e=$?; rm -f \"$p\"; [ $e -eq 126 ] || exit 98;" // /tmp really is noexec
         + " exec env -u HOME -u XDG_CACHE_HOME -u JAVA_TOOL_OPTIONS \"$@\"";
     Result r = CliRun.jar(List.of("unshare", "-m", "sh", "-c", script, "sh", System.getProperty("user.home")),
         Integer.toString(h.port()), "--yes", "--timeout", "200ms");
@@ -78,22 +81,51 @@ class FreezeIT {
   }
 
   /**
+   * Runs a command as a job of a shell with job control: in a process group of its own whose
+   * parent is in the same session, so that the group is not orphaned (the kernel discards a
+   * SIGTSTP to an orphaned group, as a test run under a detached CI runner's would be).
+   */
+  private static final String JOB = "import os, sys\n"
+      + "try:\n"
+      + "    os.setsid()\n"
+      + "except OSError:\n" // already a group leader: its child's group is not orphaned either
+      + "    pass\n"
+      + "pid = os.fork()\n"
+      + "if pid == 0:\n"
+      + "    os.setpgid(0, 0)\n"
+      + "    os.execvp(sys.argv[1], sys.argv[1:])\n"
+      + "sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) & 255)\n";
+
+  /**
    * Ctrl+Z (SIGTSTP to freeport) while the tree is frozen: freeport finishes the kill first and
    * only then suspends, so no holder waits in state T while freeport does; on SIGCONT it ends as usual.
    */
   @Test
   void ctrlZWhileFrozenSuspendsFreeportOnlyAfterTheKill() throws Exception {
     Started h = tree();
-    freeport = start(List.of(), h);
+    freeport = start(List.of("python3", "-c", JOB), h);
+    long pid = only(freeport.toHandle());
     awaitFrozen(h);
-    signal("-TSTP", freeport.pid());
-    assertTrue(Procs.await(() -> Procs.state(freeport.pid()) == 'T', Duration.ofSeconds(30)),
-        "freeport did not suspend: " + Procs.state(freeport.pid()) + "\n" + output());
+    signal("-TSTP", pid);
+    assertTrue(Procs.await(() -> Procs.state(pid) == 'T', Duration.ofSeconds(30)),
+        "freeport did not suspend: " + Procs.state(pid) + "\n" + output());
     assertEquals(List.of(), Procs.inState(h.allPids(), 'T'), "frozen while freeport is suspended");
     assertEquals(List.of(), running(h), "killed before freeport suspended");
-    signal("-CONT", freeport.pid());
+    signal("-CONT", pid);
     assertTrue(freeport.waitFor(30, TimeUnit.SECONDS), "freeport hung after SIGCONT\n" + output());
     assertEquals(0, freeport.exitValue(), output());
+  }
+
+  /** freeport below the job's shell (python3 may be a shim that runs helpers of its own first). */
+  private static long only(ProcessHandle job) throws Exception {
+    long[] found = {-1};
+    assertTrue(Procs.await(() -> {
+      job.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")
+              && p.info().arguments().map(a -> List.of(a).contains(HOLD)).orElse(false))
+          .findFirst().ifPresent(p -> found[0] = p.pid());
+      return found[0] > 0;
+    }, Duration.ofSeconds(30)), "freeport never started");
+    return found[0];
   }
 
   /**
