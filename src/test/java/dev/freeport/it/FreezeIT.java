@@ -35,6 +35,7 @@ class FreezeIT {
   private static final String HOLD = "-Dfreeport.test.holdFrozen=3000";
   @RegisterExtension final Fixtures fixtures = new Fixtures();
   private Process freeport;
+  private List<ProcessHandle> tree;
   private Path log;
 
   @AfterEach
@@ -52,7 +53,12 @@ class FreezeIT {
 
   /** Three processes holding one port, all ignoring SIGTERM, so the stop has to force them. */
   private Started tree() throws Exception {
-    return fixtures.start(List.of("python3", PromisesIT.HOLDERS.toString(), "tree", "3"));
+    Started h = fixtures.start(List.of("python3", PromisesIT.HOLDERS.toString(), "tree", "3"));
+    tree = new ArrayList<>();
+    for (long pid : h.allPids()) {
+      tree.add(ProcessHandle.of(pid).orElseThrow()); // with its start time: a pid reused later is not the holder
+    }
+    return h;
   }
 
   /**
@@ -110,7 +116,10 @@ class FreezeIT {
     assertTrue(Procs.await(() -> Procs.state(pid) == 'T', Duration.ofSeconds(30)),
         "freeport did not suspend: " + Procs.state(pid) + "\n" + output());
     assertEquals(List.of(), Procs.inState(h.allPids(), 'T'), "frozen while freeport is suspended");
-    assertEquals(List.of(), running(h), "killed before freeport suspended");
+    // SIGKILL was sent before freeport suspended; the kernel may still be taking a process down
+    assertTrue(Procs.await(() -> running(h).isEmpty(), Duration.ofSeconds(5)),
+        "killed before freeport suspended, so they end while it stays suspended: " + running(h));
+    assertEquals('T', Procs.state(pid), "still suspended");
     signal("-CONT", pid);
     assertTrue(freeport.waitFor(30, TimeUnit.SECONDS), "freeport hung after SIGCONT\n" + output());
     assertEquals(0, freeport.exitValue(), output());
@@ -159,8 +168,9 @@ class FreezeIT {
         "the tree was never frozen\n" + output());
   }
 
-  private static List<Long> running(Started h) {
-    return h.allPids().stream().filter(Procs::running).toList();
+  /** The tree's processes still running (not exited, not a zombie), by pid and start time. */
+  private List<Long> running(Started h) {
+    return tree.stream().filter(Procs::running).map(ProcessHandle::pid).toList();
   }
 
   private static void signal(String signal, long pid) throws Exception {
