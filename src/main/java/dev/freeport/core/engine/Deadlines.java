@@ -27,6 +27,8 @@ public final class Deadlines {
    * (which has stopped reading) is given up and the stop goes on without it.
    */
   public static final Duration WATCHDOG_WRITE = Duration.ofSeconds(1);
+  /** One netlink dump of the kernel's bound sockets (Linux sock_diag); past it, they count as not searched. */
+  public static final Duration NETLINK_DUMP = Duration.ofSeconds(2);
   /** Opening the terminal (its size, the picker's raw mode); past it, freeport goes on without. */
   public static final Duration TERMINAL_OPEN = Duration.ofSeconds(2);
   /** An answer to the prompt on a stdin that is not a terminal. */

@@ -1,5 +1,6 @@
 package dev.freeport.platform.linux;
 
+import dev.freeport.core.engine.Deadlines;
 import dev.freeport.core.model.Endpoint;
 import dev.freeport.core.model.PortSet;
 import java.io.IOException;
@@ -26,10 +27,9 @@ import java.util.Set;
  * its process) and asked for its address with getsockname. This reaches only the processes
  * freeport may trace, so those it may not are reported as not searched.
  *
- * <p>Every wait is bounded: one dump gets {@link #DUMP_MILLIS} in all.
+ * <p>Every wait is bounded: one dump gets {@link Deadlines#NETLINK_DUMP} in all.
  */
 final class BoundSockets {
-  static final int DUMP_MILLIS = 2000;
   private static final int BUFFER = 32 * 1024;
 
   /** How a search was made. */
@@ -180,7 +180,7 @@ final class BoundSockets {
         return sent < 0 ? sent : -LinuxSyscalls.EAGAIN;
       }
       byte[] buffer = new byte[BUFFER];
-      long deadline = System.nanoTime() + DUMP_MILLIS * 1_000_000L;
+      long deadline = System.nanoTime() + Deadlines.NETLINK_DUMP.toNanos();
       while (true) {
         int left = (int) ((deadline - System.nanoTime()) / 1_000_000L);
         if (left <= 0) {
