@@ -38,6 +38,8 @@ import java.util.function.IntPredicate;
 public final class LinuxSocketTable implements SocketTable {
   private static final String SOCKET_PREFIX = "socket:[";
   private static final int PARALLEL_FROM = 256;
+  /** How many more times the processes born during a scan are read for a socket still without holder. */
+  private static final int CHASE_ROUNDS = 3;
   private final ProcFiles proc;
   private final int myUid;
   /** Processes whose descriptors the last scan could not read (another user's, or protected). */
@@ -344,11 +346,44 @@ public final class LinuxSocketTable implements SocketTable {
         }
       }
       record(more, byInode);
+      Set<Long> seen = new HashSet<>(all);
+      for (int round = 0; round < CHASE_ROUNDS && chase(byInode, seen, blind); round++) {
+        // each round reads only the processes born since the last list was taken
+      }
     }
     List<Long> unseen = new ArrayList<>(blind);
     unseen.sort(null);
     unreadable = List.copyOf(unseen);
     return new Scan(byInode, unreadable);
+  }
+
+  /**
+   * Reads the descriptors of processes not in {@code seen} (born since it was listed), for the
+   * sockets still without a holder: a holder that forks and exits in a loop can pass its socket on
+   * between a list of the processes and the reading of each.
+   *
+   * @return whether another round may find more (some socket has no holder and new processes came)
+   */
+  private boolean chase(Map<Long, List<Long>> byInode, Set<Long> seen, Set<Long> blind) {
+    Set<Long> orphans = new HashSet<>();
+    for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        orphans.add(e.getKey());
+      }
+    }
+    if (orphans.isEmpty()) {
+      return false;
+    }
+    List<long[]> more = new ArrayList<>();
+    boolean born = false;
+    for (long pid : proc.pids()) {
+      if (seen.add(pid)) {
+        born = true;
+        more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", orphans, blind));
+      }
+    }
+    record(more, byInode);
+    return born;
   }
 
   /**
