@@ -3,6 +3,9 @@ package dev.freeport.platform.unix;
 import com.sun.jna.LastErrorException;
 import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.platform.unix.jna.LibC;
+import dev.freeport.core.engine.Deadlines;
+import dev.freeport.core.exec.ProcessCommandRunner;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,17 +16,21 @@ import java.util.Optional;
  * INT, HUP, QUIT, USR1, USR2) goes through libc, bound with JNA on first use, to the pid: the
  * common stop (TERM, then KILL after the timeout) never loads JNA, which costs tens of
  * milliseconds. Where libc cannot be bound (JNA cannot unpack its native part: a noexec /tmp
- * without a writable home), those signals answer {@link Delivery#UNSUPPORTED}: the stop then
- * kills without a freeze.
+ * without a writable home), a freeze or resume answers {@link Delivery#UNSUPPORTED} (the stop then
+ * kills without a freeze), and a graceful request other than SIGTERM ({@code --signal INT}) goes
+ * through the {@code kill} command instead, so the user's choice of signal still holds.
  */
 public final class UnixKill implements KillTerminator.Sender {
   private static final int SIGTERM = 15;
   private static final int SIGKILL = 9;
 
   private final BackgroundLibC libc;
+  private final Signals signals;
 
-  public UnixKill(BackgroundLibC libc) {
+  /** @param signals the platform's numbers, to tell a freeze or resume from a graceful request */
+  public UnixKill(BackgroundLibC libc, Signals signals) {
     this.libc = libc;
+    this.signals = signals;
   }
 
   @Override
@@ -52,12 +59,12 @@ public final class UnixKill implements KillTerminator.Sender {
         }
         return h.isAlive() ? Delivery.DENIED : Delivery.GONE; // the JDK says only that kill(2) failed
       }
-      Optional<LibC> c = libc.get();
-      if (c.isEmpty()) {
-        return Delivery.UNSUPPORTED; // no libc (JNA could not be loaded): the kill does not need it
-      }
       if (handle.isEmpty()) {
         return Delivery.GONE;
+      }
+      Optional<LibC> c = libc.get();
+      if (c.isEmpty()) { // no libc (JNA could not be loaded): the kill does not need it
+        return signal == signals.stop() || signal == signals.cont() ? Delivery.UNSUPPORTED : byCommand(signal);
       }
       try {
         c.get().kill((int) pid, signal);
@@ -65,6 +72,19 @@ public final class UnixKill implements KillTerminator.Sender {
       } catch (LastErrorException e) {
         return e.getErrorCode() == LibC.EPERM ? Delivery.DENIED : Delivery.GONE;
       }
+    }
+
+    /**
+     * kill(1), for a graceful signal without libc. Its failure cannot be told apart from a missing
+     * command without reading its (translated) message: a process still alive is UNSUPPORTED, so
+     * the stop forces it and the forced step says whether it may.
+     */
+    private Delivery byCommand(int signal) {
+      List<String> argv = List.of("kill", "-" + signal, Long.toString(pid));
+      if (new ProcessCommandRunner().run(argv, Deadlines.COMMAND).isPresent()) {
+        return Delivery.DELIVERED;
+      }
+      return handle.get().isAlive() ? Delivery.UNSUPPORTED : Delivery.GONE;
     }
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class UnixKillTest {
   final LinuxProcessInspector procs = new LinuxProcessInspector(Path.of("/proc"));
-  final UnixKill kill = new UnixKill(new BackgroundLibC());
+  final UnixKill kill = new UnixKill(new BackgroundLibC(), Signals.LINUX);
   Process child;
 
   @AfterEach
@@ -67,12 +67,26 @@ class UnixKillTest {
     assertEquals(Delivery.GONE, kill.target(p.pid()).send(9));
   }
 
+  /** libc that cannot be bound, as under a noexec /tmp without a writable home. */
+  static UnixKill withoutLibc() {
+    return new UnixKill(new BackgroundLibC(() -> {
+      throw new UnsatisfiedLinkError("noexec");
+    }, java.time.Duration.ofSeconds(5)), Signals.LINUX);
+  }
+
+  /** Without libc, --signal INT still sends SIGINT (through kill(1)), not a silent SIGKILL. */
+  @Test
+  void withoutLibcAGracefulSignalGoesThroughTheKillCommand() throws Exception {
+    ProcessRef p = start();
+    assertEquals(Delivery.DELIVERED, withoutLibc().target(p.pid()).send(2));
+    assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(130, child.exitValue(), "ended by SIGINT");
+  }
+
   /** No libc (JNA cannot unpack its native part): no freeze or resume, and the kill works all the same. */
   @Test
   void withoutLibcStopIsUnsupportedAndKillStillWorks() throws Exception {
-    UnixKill noLibc = new UnixKill(new BackgroundLibC(() -> {
-      throw new UnsatisfiedLinkError("noexec");
-    }, java.time.Duration.ofSeconds(5)));
+    UnixKill noLibc = withoutLibc();
     ProcessRef p = start();
     assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(19));
     assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(18));
