@@ -10,10 +10,8 @@ import dev.freeport.core.model.PortFinding;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessNode;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.model.ProcessTable;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.Verdict;
-import dev.freeport.core.port.ProcessInspector;
 import dev.freeport.core.port.Terminator;
 import dev.freeport.core.port.Terminator.Action;
 import dev.freeport.core.port.Terminator.Delivery;
@@ -23,14 +21,13 @@ import dev.freeport.fixtures.Fixtures.Started;
 import dev.freeport.platform.linux.LinuxHost;
 import dev.freeport.testing.Proc;
 import dev.freeport.testing.ScriptedHost;
+import dev.freeport.testing.ScriptedProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,33 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SignalGateTest {
   @RegisterExtension final Fixtures fixtures = new Fixtures();
 
-  /** Processes by pid, as the scripted platform sees them now; every look is logged. */
-  final Map<Long, ProcessRef> running = new HashMap<>();
-  final Map<Long, Boolean> stopped = new HashMap<>();
+  /** Every look and every delivery, in order. */
   final List<String> calls = new ArrayList<>();
-
-  final ProcessInspector inspector = new ProcessInspector() {
-    @Override
-    public ProcessTable snapshot() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<ProcessInfo> describe(long pid) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<ProcessRef> identify(long pid) {
-      calls.add("identify " + pid);
-      return Optional.ofNullable(running.get(pid));
-    }
-
-    @Override
-    public boolean mayBeStopped(ProcessRef p) {
-      return stopped.getOrDefault(p.pid(), true);
-    }
-  };
+  final ScriptedProcesses inspector = new ScriptedProcesses(calls);
 
   /** Delivers blindly to the pid, as a terminator must: the gate alone decides. */
   final Terminator terminator = new Terminator() {
@@ -104,21 +77,21 @@ class SignalGateTest {
   @Test
   void aProcessThePlanDoesNotHoldIsNeitherTakenNorSignalled() {
     ProcessRef other = new ProcessRef(11, 1000);
-    running.put(11L, other);
+    inspector.runs(other);
     assertEquals(Delivery.NOT_PLANNED, gate.send(other, Action.FORCE));
     assertEquals(List.of(), calls);
   }
 
   @Test
   void theProcessIsTakenFirstAndItsIdentityCheckedAfterThenDelivered() {
-    running.put(10L, shown.ref());
+    inspector.runs(shown.ref());
     assertEquals(Delivery.DELIVERED, gate.send(shown.ref(), Action.GRACEFUL));
     assertEquals(List.of("hold 10", "identify 10", "GRACEFUL 10"), calls);
   }
 
   @Test
   void aPidNowNamingAnotherProcessGetsNothing() {
-    running.put(10L, new ProcessRef(10, 2000)); // the shown one exited and its pid was reused
+    inspector.runs(new ProcessRef(10, 2000)); // the shown one exited and its pid was reused
     for (Action a : Action.values()) {
       assertEquals(Delivery.GONE, gate.send(shown.ref(), a), a.toString());
     }
@@ -133,11 +106,11 @@ class SignalGateTest {
 
   @Test
   void aResumeGoesOnlyToAProcessThatMayBeStopped() {
-    running.put(10L, shown.ref());
-    stopped.put(10L, false);
+    inspector.runs(shown.ref());
+    inspector.awake(shown.ref(), true);
     assertEquals(Delivery.DELIVERED, gate.send(shown.ref(), Action.RESUME));
     assertTrue(calls.stream().noneMatch(c -> c.startsWith("RESUME")), calls.toString());
-    stopped.put(10L, true);
+    inspector.awake(shown.ref(), false);
     assertEquals(Delivery.DELIVERED, gate.send(shown.ref(), Action.RESUME));
     assertEquals("RESUME 10", calls.get(calls.size() - 1));
   }

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freeport.core.port.Terminator.Action;
 import dev.freeport.core.port.Terminator.Delivery;
-import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.ProcessRef;
-import dev.freeport.core.port.ProcessInspector;
-import dev.freeport.core.model.ProcessTable;
+import dev.freeport.testing.ScriptedProcesses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -64,55 +61,15 @@ class KillTerminatorTest {
     }
   }
 
-  /** Processes as a script: running ones, and which of them are stopped (null: the platform does not tell). */
-  static final class ScriptedProcesses implements ProcessInspector {
-    final Set<ProcessRef> running = new HashSet<>();
-    final Set<ProcessRef> stopped;
-
-    ScriptedProcesses(Set<ProcessRef> stopped) {
-      this.stopped = stopped;
-    }
-
-    @Override
-    public ProcessTable snapshot() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<ProcessInfo> describe(long pid) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<ProcessRef> identify(long pid) {
-      for (ProcessRef p : running) {
-        if (p.pid() == pid) {
-          return Optional.of(p);
-        }
-      }
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean mayBeStopped(ProcessRef p) {
-      return stopped == null || stopped.contains(p);
-    }
-  }
-
   final ScriptedKill libc = new ScriptedKill();
-  final Set<ProcessRef> stopped = new HashSet<>();
-  final ScriptedProcesses macProcesses = new ScriptedProcesses(null);
-  final ScriptedProcesses linuxProcesses = new ScriptedProcesses(stopped);
-  final Set<ProcessRef> running = macProcesses.running;
+  final ScriptedProcesses processes = new ScriptedProcesses();
   final KillTerminator mac = new KillTerminator(libc, Signals.BSD, dev.freeport.core.model.GracefulSignal.TERM,
-      macProcesses);
-  final KillTerminator linux = new KillTerminator(libc, Signals.LINUX, dev.freeport.core.model.GracefulSignal.TERM,
-      linuxProcesses);
+      processes);
 
   @Test
   void macSignalNumbers() {
     ProcessRef p = new ProcessRef(100, 5);
-    running.add(p);
+    processes.runs(p);
     for (Action a : Action.values()) {
       assertEquals(Delivery.DELIVERED, mac.hold(p.pid()).deliver(a));
     }
@@ -124,8 +81,8 @@ class KillTerminatorTest {
   void epermIsDeniedAndEsrchIsGone() {
     ProcessRef other = new ProcessRef(200, 1);
     ProcessRef racing = new ProcessRef(201, 1);
-    running.add(other);
-    running.add(racing);
+    processes.runs(other);
+    processes.runs(racing);
     libc.notMine.add(200L);
     libc.exited.add(201L);
     assertEquals(Delivery.DENIED, mac.hold(other.pid()).deliver(Action.GRACEFUL));
@@ -135,7 +92,7 @@ class KillTerminatorTest {
   @Test
   void waitingEndsWhenTheProcessIsGoneAndReportsSurvivors() {
     ProcessRef stays = new ProcessRef(300, 1);
-    running.add(stays);
+    processes.runs(stays);
     ProcessRef gone = new ProcessRef(301, 1);
     long t0 = System.nanoTime();
     assertEquals(Set.of(stays), mac.awaitExit(List.of(stays, gone), Duration.ofMillis(50)));
@@ -159,8 +116,8 @@ class KillTerminatorTest {
     ProcessRef a = new ProcessRef(500, 1);
     ProcessRef b = new ProcessRef(501, 1);
     ProcessRef gone = new ProcessRef(502, 1);
-    running.add(a);
-    running.add(b);
+    processes.runs(a);
+    processes.runs(b);
     libc.exited.add(gone.pid());
     send(mac, a, Action.GRACEFUL);
     send(mac, a, Action.RESUME);
@@ -183,8 +140,8 @@ class KillTerminatorTest {
   void aRefusedKillKeepsTheWindowOpenUntilTheResume() {
     ProcessRef mine = new ProcessRef(600, 1);
     ProcessRef theirs = new ProcessRef(601, 1);
-    running.add(mine);
-    running.add(theirs);
+    processes.runs(mine);
+    processes.runs(theirs);
     send(mac, mine, Action.FREEZE);
     send(mac, theirs, Action.FREEZE);
     libc.notMine.add(601L);
@@ -199,7 +156,7 @@ class KillTerminatorTest {
   @Test
   void closingTheTerminatorClosesAWindowLeftOpen() {
     ProcessRef a = new ProcessRef(700, 1);
-    running.add(a);
+    processes.runs(a);
     send(mac, a, Action.FREEZE);
     mac.close();
     mac.close();
