@@ -40,4 +40,12 @@ class ProcessTableTest {
     assertEquals(List.of(101L, 100L, 1L), table.ancestors(102));
     assertEquals(List.of(), table.ancestors(1));
   }
+
+  /** Windows never re-parents: a dead parent's pid may name a later, unrelated process. */
+  @Test
+  void ancestorsStopAtAParentThatStartedAfterTheChild() {
+    ProcessTable t = new ProcessTable(List.of(row(1, 0, 0), row(400, 50, 350), row(350, 60, 1)));
+    assertEquals(List.of(), t.ancestors(400));
+    assertEquals(List.of(1L), t.ancestors(350));
+  }
 }

@@ -18,4 +18,13 @@ public record ProcessRef(long pid, long startTime) {
   public int hashCode() {
     return Long.hashCode(pid) * 31 + Long.hashCode(startTime);
   }
+
+  /**
+   * Whether this process may be {@code child}'s parent: it started no later. A child that started
+   * first names, by its parent pid, an earlier process that had the pid (Windows never re-parents
+   * an orphan, so a dead parent's pid may come to name an unrelated process).
+   */
+  public boolean canBeParentOf(ProcessRef child) {
+    return startTime <= child.startTime;
+  }
 }

@@ -29,7 +29,7 @@ public final class ProcessTable {
       add(byParentPid, r.parentPid(), r);
       Row parent = byPid.get(r.parentPid());
       // A child that started before its "parent" belongs to an earlier holder of that PID.
-      if (parent != null && parent != r && r.ref().startTime() >= parent.ref().startTime()) {
+      if (parent != null && parent != r && parent.ref().canBeParentOf(r.ref())) {
         add(children, r.parentPid(), r);
       }
     }
@@ -99,8 +99,12 @@ public final class ProcessTable {
     List<Long> out = new ArrayList<>();
     Row r = byPid.get(pid);
     while (r != null && r.parentPid() > 0 && !out.contains(r.parentPid()) && r.parentPid() != pid) {
+      Row parent = byPid.get(r.parentPid());
+      if (parent != null && !parent.ref().canBeParentOf(r.ref())) {
+        break; // the parent has exited and its pid names another process
+      }
       out.add(r.parentPid());
-      r = byPid.get(r.parentPid());
+      r = parent;
     }
     return out;
   }

@@ -40,8 +40,8 @@ public final class Supervisors {
    */
   public static Decision judge(ProcessInfo holder, Optional<ProcessInspector.Job> holderJob, Optional<ProcessInfo> parent,
       boolean ownChain, Optional<String> osSupervisor) {
-    if (parent.isEmpty()) {
-      return new Decision.None("its parent is gone");
+    if (parent.isEmpty() || !parent.get().ref().canBeParentOf(holder.ref())) {
+      return new Decision.None("its parent is gone"); // or its pid now names a later process
     }
     ProcessInfo p = parent.get();
     if (osSupervisor.isPresent()) {

@@ -20,6 +20,7 @@ import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.Outcome;
 import dev.freeport.core.model.PortResult;
 import dev.freeport.core.model.PortSet;
+import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.Protocol;
 import dev.freeport.core.model.Status;
 import dev.freeport.core.safety.HolderFilter;
@@ -330,5 +331,24 @@ class EngineTest {
     assertInstanceOf(Outcome.Free.class, declined.get(1).outcome());
     assertEquals(3, worst(declined).exitCode());
     assertTrue(host.log.isEmpty());
+  }
+
+  /**
+   * Windows never re-parents: a holder whose parent has exited keeps the dead parent's pid, which
+   * may come to name an unrelated, later process. --parent must not climb to it.
+   */
+  @Test
+  void parentGoesOnlyToAParentThatStartedBeforeTheHolder() {
+    host.process(10, 20, "node", EXITS_ON_TERM).holds(tcp(8080)); // started at 10
+    host.process(20, 1, "supervisord", EXITS_ON_TERM); // started at 20: not the parent node had
+    Plan stale = engine().survey(EnumSet.of(Protocol.TCP), PortSet.of(8080), HolderFilter.NONE, true);
+    assertEquals(List.of(), stale.targets(), "neither the unrelated process nor, under --parent, the holder");
+    assertTrue(stale.findings().get(0).holders().get(0).verdict().toString().contains("its parent is gone"),
+        stale.findings().get(0).holders().toString());
+
+    host.process(30, 5, "node", EXITS_ON_TERM).holds(tcp(8081));
+    host.process(5, 1, "supervisord", EXITS_ON_TERM); // started at 5: its real parent
+    Plan real = engine().survey(EnumSet.of(Protocol.TCP), PortSet.of(8081), HolderFilter.NONE, true);
+    assertEquals(List.of(5L, 30L), real.targets().stream().map(ProcessInfo::pid).toList(), "the real supervisor, with its tree");
   }
 }

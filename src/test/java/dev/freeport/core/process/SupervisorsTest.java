@@ -67,4 +67,12 @@ class SupervisorsTest {
   private static String what(ProcessInfo parent) {
     return ((Decision.Restarter) judge(parent, Optional.empty())).parent().what();
   }
+
+  /** A "parent" that started after the holder is a later process that got the dead parent's pid. */
+  @Test
+  void aParentThatStartedAfterTheHolderIsGone() {
+    ProcessInfo later = Proc.of(400).start(900).name("supervisord").command("/usr/bin/supervisord").build();
+    Decision d = judge(later, Optional.empty());
+    assertInstanceOf(Decision.None.class, d);
+  }
 }
