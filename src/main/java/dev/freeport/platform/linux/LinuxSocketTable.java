@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,6 @@ import java.util.function.IntPredicate;
  * loaded only then; the check after a stop looks for them again on the ports they were found on.
  */
 public final class LinuxSocketTable implements SocketTable {
-  private static final String SOCKET_PREFIX = "socket:[";
   private static final int PARALLEL_FROM = 256;
   /** How many more times the processes born during a scan are read for a socket still without holder. */
   private static final int CHASE_ROUNDS = 3;
@@ -308,45 +308,13 @@ public final class LinuxSocketTable implements SocketTable {
         ? new FdScan(pids, byInode.keySet(), blind).invoke()
         : socketsOf(pids, byInode.keySet(), blind);
     record(hits, byInode);
-    Set<Long> orphans = new HashSet<>();
-    for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
-      if (e.getValue().isEmpty()) {
-        orphans.add(e.getKey());
-      }
-    }
+    Set<Long> orphans = orphans(byInode);
     if (!orphans.isEmpty()) {
-      // A process started after the list was taken (a holder that forks and exits) is read too.
-      List<Long> all = new ArrayList<>(pids);
-      Set<Long> first = new HashSet<>(pids);
-      for (long pid : proc.pids()) {
-        if (!first.contains(pid)) {
-          all.add(pid);
-        }
-      }
-      List<long[]> more = new ArrayList<>();
-      for (long pid : all) {
-        if (!first.contains(pid)) {
-          more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/fd/", orphans, blind));
-        }
-        List<String> tasks = tasks(pid);
-        if (tasks.size() > 1) {
-          // Threads almost always share the process's file table: only a thread whose descriptor
-          // numbers differ from the process's has a table of its own worth reading.
-          Set<String> shared = fdNames(proc.root() + "/" + pid + "/fd");
-          for (String tid : tasks) {
-            String dir = proc.root() + "/" + pid + "/task/" + tid + "/fd";
-            if (!tid.equals(Long.toString(pid)) && !fdNames(dir).equals(shared)) {
-              more.addAll(socketsOf(pid, dir + "/", orphans, new HashSet<>()));
-            }
-          }
-        }
-        if (blind.contains(pid) && !tasks(pid).isEmpty()) {
-          // a zombie leader with live threads: its own table is gone, its threads' are not
-          more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + pid + "/fd/", orphans, new HashSet<>()));
-        }
-      }
-      record(more, byInode);
-      Set<Long> seen = new HashSet<>(all);
+      // A process started after the list was taken (a holder that forks and exits) is read too,
+      // and so are the threads that have file tables of their own.
+      Set<Long> seen = new LinkedHashSet<>(pids);
+      chase(byInode, seen, blind);
+      threads(seen, orphans, byInode, blind);
       for (int round = 0; round < CHASE_ROUNDS && chase(byInode, seen, blind); round++) {
         // each round reads only the processes born since the last list was taken
       }
@@ -365,12 +333,7 @@ public final class LinuxSocketTable implements SocketTable {
    * @return whether another round may find more (some socket has no holder and new processes came)
    */
   private boolean chase(Map<Long, List<Long>> byInode, Set<Long> seen, Set<Long> blind) {
-    Set<Long> orphans = new HashSet<>();
-    for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
-      if (e.getValue().isEmpty()) {
-        orphans.add(e.getKey());
-      }
-    }
+    Set<Long> orphans = orphans(byInode);
     if (orphans.isEmpty()) {
       return false;
     }
@@ -384,6 +347,44 @@ public final class LinuxSocketTable implements SocketTable {
     }
     record(more, byInode);
     return born;
+  }
+
+  /**
+   * Reads, for the sockets in {@code orphans}, the file tables of threads that have their own:
+   * a thread whose descriptor numbers differ from its process's, or the threads of a zombie leader
+   * (its main thread exited; its own table is gone, its threads' are not).
+   */
+  private void threads(Set<Long> pids, Set<Long> orphans, Map<Long, List<Long>> byInode, Set<Long> blind) {
+    List<long[]> more = new ArrayList<>();
+    for (long pid : pids) {
+      List<String> tasks = tasks(pid);
+      if (tasks.size() > 1) {
+        // Threads almost always share the process's file table: only a thread whose descriptor
+        // numbers differ from the process's has a table of its own worth reading.
+        Set<String> shared = fdNames(proc.root() + "/" + pid + "/fd");
+        for (String tid : tasks) {
+          String dir = proc.root() + "/" + pid + "/task/" + tid + "/fd";
+          if (!tid.equals(Long.toString(pid)) && !fdNames(dir).equals(shared)) {
+            more.addAll(socketsOf(pid, dir + "/", orphans, new HashSet<>()));
+          }
+        }
+      }
+      if (blind.contains(pid) && !tasks(pid).isEmpty()) {
+        more.addAll(socketsOf(pid, proc.root() + "/" + pid + "/task/" + pid + "/fd/", orphans, new HashSet<>()));
+      }
+    }
+    record(more, byInode);
+  }
+
+  /** The inodes no process has been found holding yet. */
+  private static Set<Long> orphans(Map<Long, List<Long>> byInode) {
+    Set<Long> orphans = new HashSet<>();
+    for (Map.Entry<Long, List<Long>> e : byInode.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        orphans.add(e.getKey());
+      }
+    }
+    return orphans;
   }
 
   /**
@@ -464,23 +465,11 @@ public final class LinuxSocketTable implements SocketTable {
     }
     List<long[]> out = new ArrayList<>(0);
     for (String fd : fds) {
-      long inode = socketInode(Path.of(dir + fd));
+      long inode = ProcFiles.socketInode(Path.of(dir + fd));
       if (inode >= 0 && inodes.contains(inode)) {
         out.add(new long[] {inode, pid});
       }
     }
     return out;
-  }
-
-  private static long socketInode(Path fd) {
-    try {
-      String target = Files.readSymbolicLink(fd).toString();
-      if (target.startsWith(SOCKET_PREFIX) && target.endsWith("]")) {
-        return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-      }
-    } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
-      // closed meanwhile, or not a socket
-    }
-    return -1;
   }
 }

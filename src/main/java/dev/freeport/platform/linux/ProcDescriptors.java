@@ -15,7 +15,6 @@ import java.util.Set;
 
 /** {@link BoundSockets}' view of /proc, and its canary: a plain JDK socket bound but not listening. */
 final class ProcDescriptors implements BoundSockets.Descriptors, BoundSockets.Canaries {
-  private static final String SOCKET_PREFIX = "socket:[";
   /** The tables a fallback search skips, and the column of each that holds the inode. */
   private static final String[] TABLES = {"tcp", "tcp6", "udp", "udp6", "unix"};
   private static final int[] INODE_COLUMN = {9, 9, 9, 9, 6};
@@ -47,7 +46,7 @@ final class ProcDescriptors implements BoundSockets.Descriptors, BoundSockets.Ca
       }
       read++;
       for (String fd : fds) {
-        long inode = socketInode(Path.of(dir + fd));
+        long inode = ProcFiles.socketInode(Path.of(dir + fd));
         if (inode >= 0) {
           try {
             out.add(new long[] {pid, Integer.parseInt(fd), inode});
@@ -58,18 +57,6 @@ final class ProcDescriptors implements BoundSockets.Descriptors, BoundSockets.Ca
       }
     }
     return new BoundSockets.Listing(out, read, unreadable);
-  }
-
-  static long socketInode(Path fd) {
-    try {
-      String target = Files.readSymbolicLink(fd).toString();
-      if (target.startsWith(SOCKET_PREFIX) && target.endsWith("]")) {
-        return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-      }
-    } catch (IOException | NumberFormatException | UnsupportedOperationException | SecurityException e) {
-      // closed meanwhile, or not a socket
-    }
-    return -1;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /** Reads files under a /proc root, treating a vanished or unreadable file as absent. */
 final class ProcFiles {
+  private static final String SOCKET_PREFIX = "socket:[";
   private final Path root;
 
   ProcFiles(Path root) {
@@ -56,6 +57,19 @@ final class ProcFiles {
       throw new IllegalStateException("cannot list " + root + ": " + e.getMessage(), e);
     }
     return pids;
+  }
+
+  /** The inode of the socket a descriptor link ("socket:[12345]") names; -1 for anything else. */
+  static long socketInode(Path fd) {
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      if (target.startsWith(SOCKET_PREFIX) && target.endsWith("]")) {
+        return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+      }
+    } catch (IOException | NumberFormatException | UnsupportedOperationException | SecurityException e) {
+      // closed meanwhile, or not a socket
+    }
+    return -1;
   }
 
   Optional<ProcStat> stat(long pid) {

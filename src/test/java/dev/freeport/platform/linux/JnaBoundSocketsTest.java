@@ -39,7 +39,7 @@ class JnaBoundSocketsTest {
 
   private static long inodeOf(Started h) throws IOException {
     for (Path fd : Files.list(Path.of("/proc/" + h.pid() + "/fd")).toList()) {
-      long inode = ProcDescriptors.socketInode(fd);
+      long inode = ProcFiles.socketInode(fd);
       if (inode >= 0) {
         return inode;
       }
