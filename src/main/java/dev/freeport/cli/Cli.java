@@ -1,10 +1,10 @@
 package dev.freeport.cli;
 
+import dev.freeport.core.text.Printable;
 import dev.freeport.core.model.InvalidInputException;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.core.port.UnusableHostException;
 import dev.freeport.core.safety.HolderFilter;
-import dev.freeport.render.Sanitizer;
 import java.util.List;
 
 /**
@@ -78,6 +78,6 @@ public final class Cli {
   }
 
   static String oneLine(String s) {
-    return Sanitizer.clean(String.valueOf(s).replace('\n', ' ').replace('\r', ' '));
+    return Printable.clean(String.valueOf(s).replace('\n', ' ').replace('\r', ' '));
   }
 }

@@ -1,5 +1,6 @@
 package dev.freeport.cli;
 
+import dev.freeport.core.text.Printable;
 import dev.freeport.core.Freeport;
 import dev.freeport.core.engine.Deadlines;
 import dev.freeport.core.engine.Plan;
@@ -14,7 +15,6 @@ import dev.freeport.render.Formats;
 import dev.freeport.render.JsonView;
 import dev.freeport.render.Prompt;
 import dev.freeport.render.ReportView;
-import dev.freeport.render.Sanitizer;
 import dev.freeport.render.StatusLine;
 import dev.freeport.render.Terminal;
 import java.io.PrintStream;
@@ -145,7 +145,7 @@ final class FreeportCommand {
         if (r.outcome().status() != Status.FREE) {
           String detail = r.outcome().detail();
           ctx.err().println("freeport: port " + r.port() + " " + r.outcome().label()
-              + (detail.isEmpty() ? "" : ": " + Sanitizer.clean(detail)));
+              + (detail.isEmpty() ? "" : ": " + Printable.clean(detail)));
         }
       }
     } else if (dryRun) {
@@ -204,7 +204,7 @@ final class FreeportCommand {
         StringBuilder who = new StringBuilder();
         for (int i = 0; i < Math.min(3, parents.size()); i++) {
           Supervisors.Parent p = parents.get(i);
-          who.append(i > 0 ? ", " : "").append(Sanitizer.clean(p.what())).append(" (PID ").append(p.parent().pid())
+          who.append(i > 0 ? ", " : "").append(Printable.clean(p.what())).append(" (PID ").append(p.parent().pid())
               .append(')');
         }
         if (parents.size() > 3) {

@@ -1,5 +1,6 @@
 package dev.freeport.render;
 
+import dev.freeport.core.text.Printable;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.SocketRow;
 import dev.freeport.render.Terminal.Style;
@@ -22,9 +23,9 @@ public final class ListView {
       String proto = r.endpoint().protocol().label() + (r.endpoint().ipv6() ? "6" : "");
       ProcessInfo p = r.process().orElse(null);
       String pid = p == null ? "-" : Long.toString(p.pid());
-      String user = p == null || p.user().isEmpty() ? "?" : Sanitizer.clean(p.user().get());
-      String name = p == null ? "?" : Sanitizer.clean(p.name());
-      String command = p == null ? "(owner not visible)" : Sanitizer.clean(p.command());
+      String user = p == null || p.user().isEmpty() ? "?" : Printable.clean(p.user().get());
+      String name = p == null ? "?" : Printable.clean(p.name());
+      String command = p == null ? "(owner not visible)" : Printable.clean(p.command());
       cells.add(new String[] {proto, r.endpoint().address(), Integer.toString(r.endpoint().port()), pid, user, name, command});
     }
     int[] widths = new int[HEADER.length - 1];

@@ -1,5 +1,6 @@
 package dev.freeport.render;
 
+import dev.freeport.core.text.Printable;
 import dev.freeport.core.model.PortSet;
 import dev.freeport.core.model.ProcessInfo;
 import dev.freeport.core.model.SocketRow;
@@ -70,10 +71,10 @@ public final class PickList {
       long holders = same.stream().flatMap(r -> r.process().stream()).map(ProcessInfo::pid).distinct().count();
       out.add(new Row(first.endpoint().protocol().label(), first.endpoint().port(),
           p.map(x -> x.pid() + (holders > 1 ? "+" + (holders - 1) : "")).orElse("-"),
-          p.map(x -> Sanitizer.clean(x.name())).orElse("?"),
-          p.flatMap(ProcessInfo::user).map(Sanitizer::clean).orElse("?"),
+          p.map(x -> Printable.clean(x.name())).orElse("?"),
+          p.flatMap(ProcessInfo::user).map(Printable::clean).orElse("?"),
           p.map(x -> Formats.uptime(x.started(), now)).orElse("?"),
-          p.map(x -> Sanitizer.clean(x.command().isEmpty() ? "[" + x.name() + "]" : x.command()))
+          p.map(x -> Printable.clean(x.command().isEmpty() ? "[" + x.name() + "]" : x.command()))
               .orElse("(owner not visible)")));
     }
     return out;
@@ -159,7 +160,7 @@ public final class PickList {
     List<String> lines = new ArrayList<>();
     lines.add(term.style(Style.BOLD, Terminal.fit("freeport: type to filter, Up/Down, Space marks, Enter stops, Esc quits",
         width)));
-    lines.add(Terminal.fit("> " + Sanitizer.clean(filter), width));
+    lines.add(Terminal.fit("> " + Printable.clean(filter), width));
     List<Row> shown = visible();
     int room = Math.max(1, height - 4);
     if (cursor < top) {

@@ -1,5 +1,6 @@
 package dev.freeport.render;
 
+import dev.freeport.core.text.Printable;
 import dev.freeport.core.model.BindCheck;
 import dev.freeport.core.model.Ending;
 import dev.freeport.core.model.Outcome;
@@ -37,13 +38,13 @@ public final class ReportView {
       }
       if (f.sockets().isEmpty() && f.check() instanceof BindCheck.Unverified u) {
         out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.WARN, "cannot check")
-            + ": " + Sanitizer.clean(u.why()));
+            + ": " + Printable.clean(u.why()));
         continue;
       }
       if (f.sockets().isEmpty()) {
         String why = "";
         if (f.unbindable().isPresent()) {
-          why = Sanitizer.clean(f.unbindable().get().why()) + "; " + Sanitizer.clean(f.unbindable().get().instead());
+          why = Printable.clean(f.unbindable().get().why()) + "; " + Printable.clean(f.unbindable().get().instead());
         }
         out.println(term.style(Style.BOLD, "Port " + f.port()) + ": " + term.style(Style.BAD, "busy") + ": " + why);
         continue;
@@ -67,8 +68,8 @@ public final class ReportView {
 
   private void printNode(ProcessNode n, String first, String rest, PrintStream out, boolean collapse) {
     ProcessInfo p = n.info();
-    String head = first + term.style(Style.PID, "PID " + p.pid()) + "  " + term.style(Style.BOLD, Sanitizer.clean(p.name()))
-        + "  user " + (p.user().isPresent() ? Sanitizer.clean(p.user().get()) : "?")
+    String head = first + term.style(Style.PID, "PID " + p.pid()) + "  " + term.style(Style.BOLD, Printable.clean(p.name()))
+        + "  user " + (p.user().isPresent() ? Printable.clean(p.user().get()) : "?")
         + "  up " + Formats.uptime(p.started(), now)
         + "  mem " + Formats.bytes(p.memoryBytes());
     if (n.verdict() instanceof Verdict.Refused r) {
@@ -77,11 +78,11 @@ public final class ReportView {
       head += "  " + term.style(Style.WARN, "(skipped: " + s.reason() + ")");
     }
     out.println(head);
-    String command = p.command().isEmpty() ? "[" + Sanitizer.clean(p.name()) + "]" : Sanitizer.clean(p.command());
+    String command = p.command().isEmpty() ? "[" + Printable.clean(p.name()) + "]" : Printable.clean(p.command());
     out.println(rest + "    " + term.style(Style.DIM, command));
     if (n.advice().isPresent()) {
-      out.println(rest + "    " + term.style(Style.WARN, "note: " + Sanitizer.clean(n.advice().get().why())
-          + "; to free the port for good: " + Sanitizer.clean(n.advice().get().instead())));
+      out.println(rest + "    " + term.style(Style.WARN, "note: " + Printable.clean(n.advice().get().why())
+          + "; to free the port for good: " + Printable.clean(n.advice().get().instead())));
     }
     if (collapse) {
       java.util.Map<String, Long> names = new java.util.TreeMap<>();
@@ -89,7 +90,7 @@ public final class ReportView {
       long refused = 0;
       for (ProcessNode child : n.children()) {
         for (ProcessNode c : child.subtree()) {
-          String name = Sanitizer.clean(c.info().name());
+          String name = Printable.clean(c.info().name());
           Long seen = names.get(name);
           names.put(name, seen == null ? 1L : seen + 1);
           total++;
@@ -138,18 +139,18 @@ public final class ReportView {
       } else if (o instanceof Outcome.Freed) {
         state = term.style(Style.GOOD, "freed") + " in " + Formats.elapsed(r.elapsed());
       } else {
-        state = term.style(Style.BAD, o.label()) + (o.detail().isEmpty() ? "" : ": " + Sanitizer.clean(o.detail()));
+        state = term.style(Style.BAD, o.label()) + (o.detail().isEmpty() ? "" : ": " + Printable.clean(o.detail()));
       }
       out.println("Port " + r.port() + " " + state);
       for (PortResult.Stopped s : r.stopped()) {
-        out.println("  " + term.style(Style.PID, "PID " + s.process().pid()) + "  " + Sanitizer.clean(s.process().name())
+        out.println("  " + term.style(Style.PID, "PID " + s.process().pid()) + "  " + Printable.clean(s.process().name())
             + "  " + ending(s.ending()));
       }
       if (o instanceof Outcome.Respawned re) {
         if (re.supervisor().isPresent()) {
           ProcessInfo s = re.supervisor().get();
-          out.println("  restarted by " + Sanitizer.clean(re.what()) + ", PID " + s.pid()
-              + ": " + Sanitizer.clean(s.command().isEmpty() ? s.name() : s.command()));
+          out.println("  restarted by " + Printable.clean(re.what()) + ", PID " + s.pid()
+              + ": " + Printable.clean(s.command().isEmpty() ? s.name() : s.command()));
         }
       }
       if (r.timeWait() > 0 && o.status() == dev.freeport.core.model.Status.FREE) {

@@ -1,5 +1,6 @@
 package dev.freeport.render;
 
+import dev.freeport.core.text.Printable;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class StatusLine {
   public static String waiting(List<String> running, Duration left) {
     StringBuilder names = new StringBuilder();
     for (int i = 0; i < Math.min(4, running.size()); i++) {
-      names.append(i > 0 ? ", " : "").append(Sanitizer.clean(running.get(i)));
+      names.append(i > 0 ? ", " : "").append(Printable.clean(running.get(i)));
     }
     if (running.size() > 4) {
       names.append(" and ").append(running.size() - 4).append(" more");

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one rule for printing untrusted text: names and command lines from other processes
- * ({@link Printable#clean}, which the renderer's Sanitizer is), and a user's argument echoed in an
+ * ({@link Printable#clean}), and a user's argument echoed in an
  * error line ({@link Printable#echo}).
  */
 class PrintableTest {
