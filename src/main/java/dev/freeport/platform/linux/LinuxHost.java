@@ -90,7 +90,7 @@ public final class LinuxHost implements Host, Signaller, HostAdvisor {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(new UnixKill(libc, Signals.LINUX), Signals.LINUX, graceful, processes);
+    return new KillTerminator(new UnixKill(libc), Signals.LINUX, graceful, processes);
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class MacHost implements Host, Signaller, HostAdvisor {
 
   @Override
   public Terminator openTerminator(GracefulSignal graceful) {
-    return new KillTerminator(new UnixKill(libc, Signals.BSD), Signals.BSD, graceful, processes);
+    return new KillTerminator(new UnixKill(libc), Signals.BSD, graceful, processes);
   }
 
   @Override

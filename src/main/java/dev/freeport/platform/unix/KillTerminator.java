@@ -33,10 +33,11 @@ public final class KillTerminator implements Terminator {
   /** One process taken by a {@link Sender}. */
   public interface Target {
     /**
-     * DELIVERED, DENIED (EPERM), GONE (no such process, or its pid now names another), or
-     * UNSUPPORTED (the signal cannot be sent here at all).
+     * Sends {@code signal}, this platform's number for {@code action}: DELIVERED, DENIED (EPERM),
+     * GONE (no such process, or its pid now names another), or UNSUPPORTED (it cannot be sent here
+     * at all).
      */
-    Delivery send(int signal);
+    Delivery send(Action action, int signal);
   }
 
   private final Sender sender;
@@ -80,7 +81,7 @@ public final class KillTerminator implements Terminator {
       } else if (action == Action.FORCE && windowOpen()) {
         TestHold.once();
       }
-      Delivery d = target.send(signals.number(action, graceful));
+      Delivery d = target.send(action, signals.number(action, graceful));
       track(pid, action, d);
       return d;
     }

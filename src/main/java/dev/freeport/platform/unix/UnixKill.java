@@ -1,6 +1,7 @@
 package dev.freeport.platform.unix;
 
 import com.sun.jna.LastErrorException;
+import dev.freeport.core.port.Terminator.Action;
 import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.platform.unix.jna.LibC;
 import dev.freeport.core.engine.Deadlines;
@@ -25,12 +26,9 @@ public final class UnixKill implements KillTerminator.Sender {
   private static final int SIGKILL = 9;
 
   private final BackgroundLibC libc;
-  private final Signals signals;
 
-  /** @param signals the platform's numbers, to tell a freeze or resume from a graceful request */
-  public UnixKill(BackgroundLibC libc, Signals signals) {
+  public UnixKill(BackgroundLibC libc) {
     this.libc = libc;
-    this.signals = signals;
   }
 
   @Override
@@ -48,7 +46,7 @@ public final class UnixKill implements KillTerminator.Sender {
     }
 
     @Override
-    public Delivery send(int signal) {
+    public Delivery send(Action action, int signal) {
       if (signal == SIGTERM || signal == SIGKILL) {
         if (handle.isEmpty()) {
           return Delivery.GONE;
@@ -64,7 +62,7 @@ public final class UnixKill implements KillTerminator.Sender {
       }
       Optional<LibC> c = libc.get();
       if (c.isEmpty()) { // no libc (JNA could not be loaded): the kill does not need it
-        return signal == signals.stop() || signal == signals.cont() ? Delivery.UNSUPPORTED : byCommand(signal);
+        return action == Action.FREEZE || action == Action.RESUME ? Delivery.UNSUPPORTED : byCommand(signal);
       }
       try {
         c.get().kill((int) pid, signal);

@@ -26,7 +26,7 @@ class KillTerminatorTest {
 
     @Override
     public KillTerminator.Target target(long pid) {
-      return signal -> {
+      return (action, signal) -> {
         if (notMine.contains(pid)) {
           return Delivery.DENIED;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freeport.core.port.Terminator.Action;
 import dev.freeport.core.port.Terminator.Delivery;
 import dev.freeport.core.model.ProcessRef;
 import dev.freeport.platform.linux.LinuxProcessInspector;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(OS.LINUX)
 class UnixKillTest {
   final LinuxProcessInspector procs = new LinuxProcessInspector(Path.of("/proc"));
-  final UnixKill kill = new UnixKill(new BackgroundLibC(), Signals.LINUX);
+  final UnixKill kill = new UnixKill(new BackgroundLibC());
   Process child;
 
   @AfterEach
@@ -36,7 +37,7 @@ class UnixKillTest {
   @Test
   void termEndsTheProcessShown() throws Exception {
     ProcessRef p = start();
-    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(15));
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(Action.GRACEFUL, 15));
     assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     assertEquals(143, child.exitValue(), "ended by SIGTERM");
   }
@@ -44,9 +45,9 @@ class UnixKillTest {
   @Test
   void stopAndContinueGoThroughLibc() throws Exception {
     ProcessRef p = start();
-    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(19));
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(Action.FREEZE, 19));
     assertTrue(waitFor(() -> procs.mayBeStopped(p)), "stopped after SIGSTOP");
-    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(18));
+    assertEquals(Delivery.DELIVERED, kill.target(p.pid()).send(Action.RESUME, 18));
     assertTrue(waitFor(() -> !procs.mayBeStopped(p)), "running again after SIGCONT");
   }
 
@@ -55,30 +56,30 @@ class UnixKillTest {
     ProcessRef p = start();
     KillTerminator.Target taken = kill.target(p.pid());
     child.destroyForcibly().waitFor();
-    assertEquals(Delivery.GONE, taken.send(15));
-    assertEquals(Delivery.GONE, taken.send(9));
+    assertEquals(Delivery.GONE, taken.send(Action.GRACEFUL, 15));
+    assertEquals(Delivery.GONE, taken.send(Action.FORCE, 9));
   }
 
   @Test
   void anExitedProcessIsGone() throws Exception {
     ProcessRef p = start();
     child.destroyForcibly().waitFor();
-    assertEquals(Delivery.GONE, kill.target(p.pid()).send(15));
-    assertEquals(Delivery.GONE, kill.target(p.pid()).send(9));
+    assertEquals(Delivery.GONE, kill.target(p.pid()).send(Action.GRACEFUL, 15));
+    assertEquals(Delivery.GONE, kill.target(p.pid()).send(Action.FORCE, 9));
   }
 
   /** libc that cannot be bound, as under a noexec /tmp without a writable home. */
   static UnixKill withoutLibc() {
     return new UnixKill(new BackgroundLibC(() -> {
       throw new UnsatisfiedLinkError("noexec");
-    }, java.time.Duration.ofSeconds(5)), Signals.LINUX);
+    }, java.time.Duration.ofSeconds(5)));
   }
 
   /** Without libc, --signal INT still sends SIGINT (through kill(1)), not a silent SIGKILL. */
   @Test
   void withoutLibcAGracefulSignalGoesThroughTheKillCommand() throws Exception {
     ProcessRef p = start();
-    assertEquals(Delivery.DELIVERED, withoutLibc().target(p.pid()).send(2));
+    assertEquals(Delivery.DELIVERED, withoutLibc().target(p.pid()).send(Action.GRACEFUL, 2));
     assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     assertEquals(130, child.exitValue(), "ended by SIGINT");
   }
@@ -88,11 +89,11 @@ class UnixKillTest {
   void withoutLibcStopIsUnsupportedAndKillStillWorks() throws Exception {
     UnixKill noLibc = withoutLibc();
     ProcessRef p = start();
-    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(19));
-    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(18));
+    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(Action.FREEZE, 19));
+    assertEquals(Delivery.UNSUPPORTED, noLibc.target(p.pid()).send(Action.RESUME, 18));
     assertEquals(FrozenWindow.NONE, noLibc.openFrozenWindow(), "nothing to guard without a freeze");
     assertFalse(procs.mayBeStopped(p));
-    assertEquals(Delivery.DELIVERED, noLibc.target(p.pid()).send(9));
+    assertEquals(Delivery.DELIVERED, noLibc.target(p.pid()).send(Action.FORCE, 9));
     assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     assertEquals(137, child.exitValue(), "ended by SIGKILL");
   }
