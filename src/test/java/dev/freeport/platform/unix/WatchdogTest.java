@@ -75,9 +75,20 @@ class WatchdogTest {
   void itRunsInASessionOfItsOwnSoAKillOfFreeportsGroupSparesIt() throws Exception {
     watchdog = Watchdog.start().orElseThrow();
     long pid = watchdog.process().pid();
+    // the child calls setsid(2) only once setsid(1) runs: wait for that, within a bound
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String session = session(pid);
+    while (!session.equals(Long.toString(pid)) && System.nanoTime() < end) {
+      Thread.sleep(2);
+      session = session(pid);
+    }
+    assertEquals(Long.toString(pid), session, "session id: its own (setsid)");
+  }
+
+  /** The session id field of /proc/PID/stat. */
+  private static String session(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    assertEquals(Long.toString(pid), f[3], "session id: its own (setsid)");
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
   }
 
   @Test
